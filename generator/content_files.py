@@ -1,0 +1,64 @@
+"""Find the content files, parse them and check each against its schema."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .problems import Position, Problem
+from .schema import SCHEMAS
+from .schema_check import schema_problems
+from .yaml_loader import YamlSyntaxError, load_yaml
+
+
+@dataclass
+class ContentFile:
+    kind: str  # a key of SCHEMAS
+    path: Path
+    display: str  # path as shown in messages, relative to the project
+    data: Any
+
+    @property
+    def start(self) -> Position:
+        return Position(self.display, 1, 1)
+
+
+def expected_files(content_dir: Path) -> list[tuple[str, Path]]:
+    files = [
+        ("sources", content_dir / "sources" / "sources.yaml"),
+        ("topics", content_dir / "topics.yaml"),
+        ("glossary", content_dir / "glossary.yaml"),
+        ("township", content_dir / "township.yaml"),
+    ]
+    files += [("sector", path) for path in sorted((content_dir / "sectors").glob("*.yaml"))]
+    return files
+
+
+def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """Every content file that parsed and matches its schema, and the problems of the rest."""
+    loaded: list[ContentFile] = []
+    problems: list[Problem] = []
+    for kind, path in expected_files(content_dir):
+        display = _display(path, project_dir)
+        if not path.exists():
+            problems.append(Problem(Position(display, 1, 1), "缺少这个文件，请从版本库恢复它。"))
+            continue
+        try:
+            data = load_yaml(path, display)
+        except YamlSyntaxError as err:
+            problems.append(err.problem)
+            continue
+        file = ContentFile(kind, path, display, data)
+        found = schema_problems(data, SCHEMAS[kind], file.start)
+        if found:
+            problems.extend(found)
+            continue
+        loaded.append(file)
+    return loaded, problems
+
+
+def _display(path: Path, project_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,44 @@
+"""Where the project keeps things."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "site_templates"
+
+    @property
+    def mkdocs_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build(self) -> Path:
+        """Git-ignored working area: the generated Markdown lives here."""
+        return self.root / "build"
+
+    @property
+    def staging(self) -> Path:
+        return self.build / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def schema(self) -> Path:
+        return self.root / "schema"
+
+
+DEFAULT_PATHS = ProjectPaths(PROJECT_DIR)

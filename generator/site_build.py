@@ -1,0 +1,44 @@
+"""Run `mkdocs build` into a temporary folder and swap it in only when it succeeded."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .paths import ProjectPaths
+
+
+class SiteBuildError(Exception):
+    pass
+
+
+def mkdocs_build(config: Path, paths: ProjectPaths) -> None:
+    """Build the site; on failure leave the previous site/ exactly as it was."""
+    paths.build.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix="site.", dir=paths.build))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(config), "--site-dir", str(fresh)],
+            cwd=paths.root, capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            raise SiteBuildError("MkDocs 生成网站失败：\n" + (result.stderr or result.stdout).strip())
+        swap_in(fresh, paths.site)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+
+
+def swap_in(fresh: Path, site: Path) -> None:
+    """Replace site/ by fresh/ with two renames, so site/ is never half-written."""
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
