@@ -20,12 +20,15 @@ def mkdocs_build(config: Path, paths: ProjectPaths) -> None:
     fresh = Path(tempfile.mkdtemp(prefix="site.", dir=paths.build))
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+            # No --quiet: it hides warnings from the count that --strict fails on.
+            [sys.executable, "-m", "mkdocs", "build", "--strict",
              "--config-file", str(config), "--site-dir", str(fresh)],
             cwd=paths.root, capture_output=True, text=True,
         )
         if result.returncode != 0:
-            raise SiteBuildError("MkDocs 生成网站失败：\n" + (result.stderr or result.stdout).strip())
+            problems = [line for line in (result.stderr + result.stdout).splitlines()
+                        if not line.startswith("INFO")]
+            raise SiteBuildError("MkDocs 生成网站失败：\n" + "\n".join(problems).strip())
         swap_in(fresh, paths.site)
     finally:
         if fresh.exists():

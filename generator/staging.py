@@ -34,7 +34,8 @@ def write_mkdocs_config(content: Content, paths: ProjectPaths) -> Path:
     config["site_dir"] = str(paths.site)
     config["nav"] = navigation(content)
     theme = config["theme"]
-    theme["custom_dir"] = str(paths.root / theme["custom_dir"])
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str(paths.root / theme["custom_dir"])
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "search" in plugin and plugin["search"].get("jieba_dict_user"):
             plugin["search"]["jieba_dict_user"] = str(paths.root / plugin["search"]["jieba_dict_user"])

@@ -95,6 +95,7 @@ def _explain_syntax(err: yaml.MarkedYAMLError) -> str:
         "could not find expected ':'": "缺少英文冒号“:”",
         "found character '\\t' that cannot start any token": "用了制表符（Tab）缩进，请改用空格",
         "did not find expected key": "缩进不一致，找不到下一个键",
+        "expected <block end>": "缩进不一致（这一行比同级的行多了或少了空格）",
         "found undefined alias": "引用了未定义的别名",
         "found unexpected end of stream": "引号没有闭合，文件意外结束",
         "did not find expected '-' indicator": "列表项的缩进不一致",

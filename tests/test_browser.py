@@ -1,0 +1,112 @@
+"""Debian chromium, driven by Playwright: every page offline, Chinese search, and a screenshot to look at."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def _all_pages(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        pages.append("/" if rel == "." else f"/{rel}/")
+    return pages
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose every non-loopback request is aborted and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        host = urlparse(url).hostname or ""
+        if url.startswith(("data:", "blob:")) or host in LOOPBACK:
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.outside_requests = outside
+    yield page
+    context.close()
+
+
+def test_every_page_loads_without_any_outside_request(offline_page, built_site, site_url):
+    pages = _all_pages(built_site)
+    assert len(pages) >= 10
+    errors: list[str] = []
+    offline_page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for path in pages:
+        response = offline_page.goto(site_url + path, wait_until="load")
+        assert response is not None and response.status == 200, path
+        assert offline_page.locator("h1").first.inner_text().strip(), path
+    assert offline_page.outside_requests == []
+    assert errors == []
+
+
+def _search(page, site_url: str, query: str) -> list[str]:
+    page.goto(site_url + "/", wait_until="load")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query)
+    # Playwright types CJK text without key events; the search reacts on key release.
+    box.press("Shift")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("尾矿库", "/sectors/feimei/"),
+    ("头顶库", "/sectors/feimei/"),
+    ("采空区", "/sectors/feimei/"),
+    ("非煤矿山", "/sectors/feimei/"),
+    ("安全生产奖惩制度", "/township/"),
+])
+def test_chinese_search_finds_the_page(offline_page, site_url, query, expected):
+    hrefs = _search(offline_page, site_url, query)
+    assert any(urlparse(href).path == expected for href in hrefs), (query, hrefs)
+    assert offline_page.outside_requests == []
+
+
+def test_search_hit_lands_on_the_requirement(offline_page, site_url):
+    hrefs = [urlparse(h) for h in _search(offline_page, site_url, "头顶库")]
+    assert any(h.path == "/sectors/feimei/" and h.fragment.startswith("FM-") for h in hrefs), hrefs
+
+
+def test_citation_link_opens_the_source_at_the_highlighted_lines(offline_page, site_url):
+    offline_page.goto(site_url + "/sectors/feimei/", wait_until="load")
+    link = offline_page.locator('a[href*="../../sources/"][href*="#L"]').first
+    href = link.get_attribute("href")
+    anchor = href.split("#", 1)[1]
+    offline_page.goto(site_url + "/sectors/feimei/" + href, wait_until="load")
+    first = anchor.split("-")[0]
+    line = offline_page.locator(f"#{first}")
+    assert "aq-hl" in line.get_attribute("class")
+    assert line.is_visible()
+
+
+def test_sector_page_screenshot(offline_page, site_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    offline_page.goto(site_url + "/sectors/feimei/", wait_until="load")
+    offline_page.screenshot(path=str(ARTIFACTS / "sector-feimei.png"))
+    # Chinese text is drawn with a real CJK font (an installed one has glyph widths; tofu boxes are uniform).
+    widths = offline_page.evaluate("""() => {
+        const c = document.createElement('canvas').getContext('2d');
+        c.font = '16px sans-serif';
+        return ['矿', '山', '一'].map(ch => c.measureText(ch).width);
+    }""")
+    assert all(w > 10 for w in widths), widths
+    assert offline_page.locator(".aq-badge").count() > 0
