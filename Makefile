@@ -1,12 +1,12 @@
 # Two commands do all set-up on a fresh Debian/Ubuntu machine with Python 3.11:
 #   make site   – build the site into site/
-#   make test   – run the whole test suite (installs Chromium and a Chinese font first)
+#   make test   – run the whole test suite (installs Chromium, poppler and nginx first)
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site check serve test schema system-deps clean
+.PHONY: site check serve test schema coverage build-deps test-deps clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（$(PYTHON)）"; exit 1; }
@@ -15,22 +15,28 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)
+site: $(STAMP) build-deps
 	$(PY) -m generator build
 
 check: $(STAMP)
 	$(PY) -m generator check
 
-serve: $(STAMP)
+serve: $(STAMP) build-deps
 	$(PY) -m generator serve
+
+coverage: $(STAMP)
+	$(PY) -m generator coverage
 
 schema: $(STAMP)
 	$(PY) -m generator schema
 
-system-deps:
-	bash scripts/install-system-deps.sh
+build-deps:
+	bash scripts/install-system-deps.sh build
 
-test: $(STAMP) system-deps
+test-deps:
+	bash scripts/install-system-deps.sh test
+
+test: $(STAMP) test-deps
 	$(PY) -m pytest
 
 clean:

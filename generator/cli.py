@@ -8,31 +8,43 @@ import time
 from pathlib import Path
 
 from .content import load_content
+from .coverage import coverage_report
 from .model import Content
 from .paths import DEFAULT_PATHS, ProjectPaths
 from .problems import ContentError
-from .render import render_pages
+from .checklists import Checklist, load_checklists
+from .exports import export_all
+from .render import navigation, render_pages
 from .schema import export_schemas
 from .site_build import SiteBuildError, mkdocs_build
-from .staging import write_staging
+from .staging import prepare_staging, publish_staging
+from .version import content_version
 
 
-def check(paths: ProjectPaths) -> Content:
-    return load_content(paths.content, paths.root)
+def check(paths: ProjectPaths) -> tuple[Content, list[Checklist]]:
+    content = load_content(paths.content, paths.root)
+    checklists = load_checklists(paths.checklists, paths.root, content, content_version(paths.content))
+    return content, checklists
 
 
 def stage(paths: ProjectPaths) -> Path:
-    content = check(paths)
-    return write_staging(render_pages(content, paths.templates / "pages"), content, paths)
+    """Validate, render every page and export every checklist file into build/docs."""
+    started = time.perf_counter()
+    content, checklists = check(paths)
+    fresh = prepare_staging(render_pages(content, paths.templates / "pages", checklists), paths)
+    pages_done = time.perf_counter()
+    timing = export_all(checklists, paths.print_templates, fresh)
+    print(f"校验和生成页面 {pages_done - started:.1f} 秒；"
+          f"自查表 {len(checklists)} 张共 {timing.files} 个文件（PDF、Excel、CSV，并行生成）{timing.seconds:.1f} 秒",
+          flush=True)
+    return publish_staging(fresh, navigation(content, checklists), paths)
 
 
 def build(paths: ProjectPaths) -> None:
-    started = time.perf_counter()
     config = stage(paths)
-    staged = time.perf_counter()
+    started = time.perf_counter()
     mkdocs_build(config, paths)
-    done = time.perf_counter()
-    print(f"网站已生成：{paths.site}（校验和生成页面 {staged - started:.1f} 秒，MkDocs {done - staged:.1f} 秒）")
+    print(f"网站已生成：{paths.site}（MkDocs {time.perf_counter() - started:.1f} 秒）")
 
 
 def serve(paths: ProjectPaths, address: str) -> None:
@@ -69,18 +81,23 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd = commands.add_parser("serve", help="本地预览，内容或模板修改后自动刷新")
     serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000")
     commands.add_parser("schema", help="导出内容格式的 JSON Schema 到 schema/")
+    commands.add_parser("coverage", help="统计每份来源文件有多少行已被引用或标为不含要求")
     args = parser.parse_args(argv)
     paths = DEFAULT_PATHS
     try:
         if args.command == "check":
-            content = check(paths)
+            content, checklists = check(paths)
             count = sum(len(s.requirements) for s in content.sectors)
             print(f"内容校验通过：{len(content.sectors)} 个行业，{count} 条要求，"
-                  f"{len(content.all_citations())} 处引文全部与原文核对一致。")
+                  f"{len(content.all_citations())} 处引文全部与原文核对一致；{len(checklists)} 张自查表。")
         elif args.command == "build":
             build(paths)
         elif args.command == "serve":
             serve(paths, args.dev_addr)
+        elif args.command == "coverage":
+            report, ok = coverage_report(load_content(paths.content, paths.root))
+            print(report)
+            return 0 if ok else 1
         elif args.command == "schema":
             for path in export_schemas(paths.schema):
                 print(path.relative_to(paths.root))

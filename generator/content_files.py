@@ -29,6 +29,9 @@ def expected_files(content_dir: Path) -> list[tuple[str, Path]]:
         ("topics", content_dir / "topics.yaml"),
         ("glossary", content_dir / "glossary.yaml"),
         ("township", content_dir / "township.yaml"),
+        ("indicators", content_dir / "indicators.yaml"),
+        ("tasks", content_dir / "tasks.yaml"),
+        ("risk", content_dir / "risk.yaml"),
     ]
     files += [("sector", path) for path in sorted((content_dir / "sectors").glob("*.yaml"))]
     return files
@@ -39,7 +42,7 @@ def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[Conte
     loaded: list[ContentFile] = []
     problems: list[Problem] = []
     for kind, path in expected_files(content_dir):
-        display = _display(path, project_dir)
+        display = display_path(path, project_dir)
         if not path.exists():
             problems.append(Problem(Position(display, 1, 1), "缺少这个文件，请从版本库恢复它。"))
             continue
@@ -57,7 +60,7 @@ def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[Conte
     return loaded, problems
 
 
-def _display(path: Path, project_dir: Path) -> str:
+def display_path(path: Path, project_dir: Path) -> str:
     try:
         return path.resolve().relative_to(project_dir.resolve()).as_posix()
     except ValueError:

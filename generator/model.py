@@ -1,7 +1,8 @@
 """The typed content model every renderer works from."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Iterator
 
 from .problems import Position
 
@@ -34,6 +35,14 @@ class Redaction:
     what: str
 
 
+@dataclass(frozen=True)
+class Uncited:
+    """A range the registry marks as carrying no requirement, with the reason."""
+
+    lines: LineRange
+    reason: str
+
+
 @dataclass
 class Source:
     id: str
@@ -50,6 +59,7 @@ class Source:
     period: str
     notes: list[str]
     redactions: list[Redaction]
+    no_requirements: list[Uncited]
     lines: list[str] = field(repr=False)
 
     @property
@@ -89,6 +99,7 @@ class Focus:
 @dataclass
 class Sector:
     id: str
+    group: str
     name: str
     prefix: str
     aliases: list[str]
@@ -112,18 +123,71 @@ class Topic:
 
 
 @dataclass
+class Statement:
+    """A cited point from the documents (township systems, grassroots structures, risk)."""
+
+    name: str
+    text: str
+    cites: list[Citation]
+
+
+@dataclass
+class Meaning:
+    text: str
+    cites: list[Citation]
+
+
+@dataclass
 class GlossaryTerm:
     term: str
     aliases: list[str]
-    meaning: str
+    meanings: list[Meaning]
     cites: list[Citation]
+
+
+@dataclass
+class TownshipCheck:
+    question: str
+    methods: list[str]
+    records: list[str]
 
 
 @dataclass
 class TownshipSystem:
     id: str
     name: str
+    purpose: str
+    covers: list[str]
+    statements: list[Statement]
+    records: list[str]
+    checks: list[TownshipCheck]
     cites: list[Citation]
+
+    @property
+    def slug(self) -> str:
+        return self.id.lower()
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    intro: str
+    cites: list[Citation]
+    items: list[Statement]
+
+
+@dataclass
+class ArchiveCategory:
+    name: str
+    cites: list[Citation]
+
+
+@dataclass
+class Archives:
+    intro: str
+    cites: list[Citation]
+    categories: list[ArchiveCategory]
 
 
 @dataclass
@@ -131,6 +195,69 @@ class Township:
     intro: str
     cites: list[Citation]
     systems: list[TownshipSystem]
+    archives: Archives | None
+    sections: list[Section]
+
+
+@dataclass
+class IndicatorValue:
+    jurisdiction: str
+    kind: str
+    year: str
+    value: str
+    cites: list[Citation]
+
+
+@dataclass
+class Indicator:
+    id: str
+    name: str
+    unit: str
+    sectors: list[str]
+    values: list[IndicatorValue]
+
+
+@dataclass
+class Task:
+    id: str
+    part: str
+    number: str
+    national: str
+    provincial: str
+    municipal: str
+    lead: list[str]
+    participants: list[str]
+    deadline: str
+    chapter: str
+    sectors: list[str]
+    cites: list[Citation]
+
+
+@dataclass
+class TaskTable:
+    intro: str
+    cites: list[Citation]
+    tasks: list[Task]
+
+
+@dataclass
+class RiskPage:
+    title: str
+    intro: str
+    cites: list[Citation]
+    sections: list[Section]
+
+
+def citations_in(value: Any) -> Iterator[Citation]:
+    """Every citation anywhere inside a model object."""
+    if isinstance(value, Citation):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from citations_in(item)
+    elif is_dataclass(value) and not isinstance(value, (Source, LineRange)):
+        for f in fields(value):
+            yield from citations_in(getattr(value, f.name))
 
 
 @dataclass
@@ -141,21 +268,18 @@ class Content:
     sectors: list[Sector]
     glossary: list[GlossaryTerm]
     township: Township
+    indicators: list[Indicator]
+    indicators_intro: str
+    tasks: TaskTable
+    risk: RiskPage
 
     @property
     def topic_names(self) -> list[str]:
         return [t.name for t in self.topics]
 
     def all_citations(self) -> list[Citation]:
-        cites: list[Citation] = []
-        for sector in self.sectors:
-            for req in sector.requirements:
-                cites.extend(req.cites)
-            for focus in sector.focus:
-                cites.extend(focus.cites)
-        for term in self.glossary:
-            cites.extend(term.cites)
-        cites.extend(self.township.cites)
-        for system in self.township.systems:
-            cites.extend(system.cites)
-        return cites
+        return list(citations_in([self.sectors, self.glossary, self.township, self.indicators,
+                                  self.tasks, self.risk]))
+
+    def sector(self, sector_id: str) -> Sector:
+        return next(s for s in self.sectors if s.id == sector_id)

@@ -20,6 +20,14 @@ class ProjectPaths:
         return self.root / "site_templates"
 
     @property
+    def checklists(self) -> Path:
+        return self.root / "checklists"
+
+    @property
+    def print_templates(self) -> Path:
+        return self.templates / "print"
+
+    @property
     def mkdocs_config(self) -> Path:
         return self.root / "mkdocs.yml"
 

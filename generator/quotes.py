@@ -2,7 +2,7 @@
 
 Normalisation (documented in the README): all white space and line breaks are
 removed, and lines that are only an OCR page number (such as "— 7 —" or
-"-11 -") are skipped, so a quote may run across a page break.
+"-11 -", also with stray "**") are skipped, so a quote may run across a page break.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-_PAGE_NUMBER_LINE = re.compile(r"\s*[—–－-]+\s*[0-9]{1,3}\s*[—–－-]*\s*")
+# OCR page numbers, sometimes with Markdown bold left around the dashes: "— 7 —", "-11 -", "— 5 **—**".
+_PAGE_NUMBER_LINE = re.compile(r"[\s*]*[—–－-]+[\s*]*[0-9]{1,3}[\s*]*[—–－-]*[\s*]*")
 _WHITESPACE = re.compile(r"\s+")
 
 

@@ -8,9 +8,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .checklists import Checklist
 from .escaping import finalize, html_text
-from .model import Citation, Content, Requirement, Sector, Source
-from .schema import ACTORS
+from .form import COLUMNS, item_cells
+from .glossary_links import TermLinker, term_anchor
+from .text import number_words, short_title
+from .model import Content, Requirement, Sector, Source
+from .schema import ACTORS, SECTOR_GROUPS
 
 
 @dataclass(frozen=True)
@@ -38,15 +42,6 @@ def make_environment(templates: Path) -> Environment:
     return env
 
 
-def short_title(text: str, limit: int = 26) -> str:
-    """The first clause of a requirement, to serve as its heading."""
-    for stop in "。；，：":
-        head = text.split(stop, 1)[0]
-        if len(head) <= limit:
-            return head
-    return text[:limit] + "…"
-
-
 def link(target: str) -> Markup:
     """A link target built from validated ids only (letters, digits, '-', '/', '.', '#')."""
     if not all(ch.isascii() and (ch.isalnum() or ch in "-_/.#") for ch in target):
@@ -54,14 +49,13 @@ def link(target: str) -> Markup:
     return Markup(target)
 
 
-def citation_anchor(cite: Citation) -> str:
-    return cite.lines.anchor
-
-
-def render_pages(content: Content, templates: Path) -> list[Page]:
+def render_pages(content: Content, templates: Path, checklists: list[Checklist]) -> list[Page]:
     env = make_environment(templates)
+    linker = TermLinker(content.glossary)
+    env.globals.update(term_anchor=term_anchor,
+                       glossed=lambda text, prefix="../": linker.link(text, link(prefix + "glossary.md")))
     sources = content.sources
-    common: dict[str, Any] = {"content": content, "sources": sources}
+    common: dict[str, Any] = {"content": content, "sources": sources, "checklists": checklists}
 
     def page(path: str, title: str, template: str, **context: Any) -> Page:
         text = env.get_template(template).render(**common, title=title, **context)
@@ -73,17 +67,45 @@ def render_pages(content: Content, templates: Path) -> list[Page]:
         page("sources/index.md", "来源文件", "source_index.md.j2"),
         page("glossary.md", "术语表", "glossary.md.j2"),
         page("township/index.md", "乡镇安全生产 11 项基本制度", "township.md.j2"),
+        page("indicators.md", "安全生产指标", "indicators.md.j2"),
+        page("tasks.md", "任务分工", "tasks.md.j2"),
+        page("risk.md", content.risk.title, "risk.md.j2"),
+        page("checklists/index.md", "自查表", "checklist_index.md.j2"),
     ]
+    for checklist in checklists:
+        pages.append(page(f"checklists/{checklist.id}.md", checklist.title, "checklist.md.j2",
+                          checklist=checklist, columns=COLUMNS, total_width=sum(w for _, w in COLUMNS),
+                          item_cells=item_cells))
+    for number, system in enumerate(content.township.systems, 1):
+        pages.append(page(f"township/{system.slug}.md", system.name, "township_system.md.j2",
+                          system=system, index=number_words(number)))
     for sector in content.sectors:
+        groups = sector.topics_in_order(content.topic_names)
         pages.append(page(f"sectors/{sector.id}.md", sector.name, "sector.md.j2",
-                          sector=sector, groups=sector.topics_in_order(content.topic_names),
-                          topic_descriptions={t.name: t.description for t in content.topics}))
+                          sector=sector, groups=groups,
+                          topic_descriptions={t.name: t.description for t in content.topics},
+                          matrix=topic_source_matrix(groups), matrix_sources=list(sources),
+                          indicators=[i for i in content.indicators if sector.id in i.sectors],
+                          tasks=[t for t in content.tasks.tasks if sector.id in t.sectors],
+                          sector_checklists=[c for c in checklists if sector.id in c.sectors]))
     anchors = cited_ranges(content)
     for source in sources.values():
         pages.append(page(f"sources/{source.id}.md", source.short, "source.md.j2",
                           source=source, range_anchors=anchors.get(source.id, {}),
                           cited_by=requirements_citing(content, source)))
     return pages
+
+
+def topic_source_matrix(groups: list[tuple[str, list[Requirement]]]) -> list[tuple[str, dict[str, int]]]:
+    """Per topic group: how many requirements cite each source."""
+    matrix = []
+    for topic, requirements in groups:
+        counts: dict[str, int] = {}
+        for req in requirements:
+            for source_id in {c.source_id for c in req.cites}:
+                counts[source_id] = counts.get(source_id, 0) + 1
+        matrix.append((topic, counts))
+    return matrix
 
 
 def cited_ranges(content: Content) -> dict[str, dict[int, list[str]]]:
@@ -102,12 +124,16 @@ def requirements_citing(content: Content, source: Source) -> list[tuple[Sector, 
             if any(c.source_id == source.id for c in req.cites)]
 
 
-def navigation(content: Content) -> list[Any]:
+def navigation(content: Content, checklists: list[Checklist]) -> list[Any]:
     """The site navigation, grouped by section (mkdocs `nav` format)."""
     return [
         {"首页": "index.md"},
-        {"行业领域": ["sectors/index.md"] + [{s.name: f"sectors/{s.id}.md"} for s in content.sectors]},
-        {"乡镇安监": ["township/index.md"]},
+        {"行业领域": ["sectors/index.md"] + [{s.name: f"sectors/{s.id}.md"} for s in content.sectors
+                                             if s.group == SECTOR_GROUPS[0]]},
+        {"综合与通用": [{s.name: f"sectors/{s.id}.md"} for s in content.sectors if s.group != SECTOR_GROUPS[0]]
+         + [{"安全生产指标": "indicators.md"}, {"任务分工": "tasks.md"}, {content.risk.title: "risk.md"}]},
+        {"自查表": ["checklists/index.md"] + [{c.title: f"checklists/{c.id}.md"} for c in checklists]},
+        {"乡镇安监": ["township/index.md"] + [{s.name: f"township/{s.slug}.md"} for s in content.township.systems]},
         {"术语表": "glossary.md"},
         {"来源文件": ["sources/index.md"] + [{s.short: f"sources/{s.id}.md"} for s in content.sources.values()]},
     ]

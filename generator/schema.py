@@ -15,6 +15,8 @@ FOCUS_KINDS = ["重点部位", "重点环节", "重点事故类型"]
 SOURCE_TYPES = ["规划", "实施方案", "实施意见", "征求意见稿"]
 SOURCE_STATUS = ["正式印发", "征求意见稿"]
 LEVELS = ["地级市", "县级市", "市辖区", "省", "国家"]
+INDICATOR_KINDS = ["目标", "实际", "基数"]
+SECTOR_GROUPS = ["行业领域", "综合与通用"]
 
 SCHEMA_BASE = "https://anquan.invalid/schema/"  # an id, never fetched
 
@@ -84,94 +86,201 @@ FOCUS = _object("防范重点", {
     "cites": CITES,
 }, ["kind", "items", "cites"])
 
-SECTOR = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "sector.schema.json",
-    **_object("行业文件", {
-        "id": _pattern("行业标识", r"^[a-z][a-z0-9-]*$", "应为小写拼音或英文字母，如 feimei"),
-        "name": _text("行业名称"),
-        "prefix": _pattern("编号前缀", r"^[A-Z]{2,4}$", "应为 2 到 4 个大写字母，如 FM"),
-        "aliases": {**_list("别名", {"type": "string", "minLength": 1}, min_items=0), "uniqueItems": True},
-        "summary": _text("概述"),
-        "scopes": {**_list("适用范围的取值", {"type": "string", "minLength": 1}), "uniqueItems": True},
-        "focus": _list("防范重点", FOCUS, min_items=0),
-        "requirements": _list("要求条目", REQUIREMENT),
-    }, ["id", "name", "prefix", "summary", "requirements"]),
-}
 
-GLOSSARY = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "glossary.schema.json",
-    **_object("术语表", {
-        "terms": _list("术语", _object("术语", {
-            "term": _text("术语"),
-            "aliases": {**_list("别称", {"type": "string", "minLength": 1}, min_items=0), "uniqueItems": True},
-            "meaning": _text("含义", "只写文件中给出的解释；文件未解释时省略本字段"),
+def _document(name: str, title: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + f"{name}.schema.json",
+        **_object(title, properties, required),
+    }
+
+
+SECTOR = _document("sector", "行业文件", {
+    "id": _pattern("行业标识", r"^[a-z][a-z0-9-]*$", "应为小写拼音或英文字母，如 feimei"),
+    "name": _text("行业名称"),
+    "group": {"type": "string", "title": "分组", "enum": SECTOR_GROUPS,
+              "description": "行业写“行业领域”（默认）；综合监管、应急等跨行业内容写“综合与通用”"},
+    "prefix": _pattern("编号前缀", r"^[A-Z]{2,4}$", "应为 2 到 4 个大写字母，如 FM"),
+    "aliases": {**_list("别名", {"type": "string", "minLength": 1}, min_items=0), "uniqueItems": True},
+    "summary": _text("概述"),
+    "scopes": {**_list("适用范围的取值", {"type": "string", "minLength": 1}), "uniqueItems": True},
+    "focus": _list("防范重点", FOCUS, min_items=0),
+    "requirements": _list("要求条目", REQUIREMENT),
+}, ["id", "name", "prefix", "summary", "requirements"])
+
+TEXT_LIST = _list("条目", {"type": "string", "minLength": 1}, min_items=0)
+
+STATEMENT = _object("原文要点", {
+    "name": _text("名称"),
+    "text": _text("内容", "忠实于原文的简写"),
+    "cites": CITES,
+}, ["text", "cites"])
+
+SECTION = _object("专题", {
+    "id": _pattern("标识", r"^[a-z][a-z0-9-]*$", "应为小写字母、数字和连字符，如 sida-baozhang"),
+    "title": _text("标题"),
+    "intro": _text("说明"),
+    "cites": CITES,
+    "items": _list("要点", STATEMENT),
+}, ["id", "title", "items"])
+
+TOWNSHIP_CHECK = _object("乡镇检查项", {
+    "question": CHECK["properties"]["question"],
+    "methods": CHECK["properties"]["methods"],
+    "records": CHECK["properties"]["records"],
+}, ["question", "methods"])
+
+GLOSSARY = _document("glossary", "术语表", {
+    "terms": _list("术语", _object("术语", {
+        "term": _text("术语"),
+        "aliases": {**_list("别称", {"type": "string", "minLength": 1}, min_items=0), "uniqueItems": True},
+        "meanings": _list("含义", _object("含义", {
+            "text": _text("含义", "只写文件中给出的解释"),
             "cites": CITES,
-        }, ["term", "cites"])),
-    }, ["terms"]),
-}
+        }, ["text", "cites"]), min_items=0),
+        "cites": CITES,
+    }, ["term", "cites"])),
+}, ["terms"])
 
-TOWNSHIP = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "township.schema.json",
-    **_object("乡镇安全生产基本制度", {
+TOWNSHIP = _document("township", "乡镇安全生产基本制度", {
+    "intro": _text("说明"),
+    "cites": CITES,
+    "systems": _list("制度", _object("制度", {
+        "id": _pattern("编号", r"^TS-[0-9]{2}$", "应为 TS- 加两位数字，如 TS-01"),
+        "name": _text("制度名称"),
+        "purpose": _text("制度的作用", "据文件归纳，说明这项制度管什么"),
+        "covers": {**TEXT_LIST, "title": "应包括的内容"},
+        "statements": _list("文件中的相关规定", STATEMENT, min_items=0),
+        "records": {**TEXT_LIST, "title": "形成的记录"},
+        "checks": _list("检查项", TOWNSHIP_CHECK, min_items=0),
+        "cites": CITES,
+    }, ["id", "name", "cites"])),
+    "archives": _object("档案", {
         "intro": _text("说明"),
         "cites": CITES,
-        "systems": _list("制度", _object("制度", {
-            "id": _pattern("编号", r"^TS-[0-9]{2}$", "应为 TS- 加两位数字，如 TS-01"),
-            "name": _text("制度名称"),
+        "categories": _list("档案类别", _object("档案类别", {
+            "name": _text("类别"),
             "cites": CITES,
-        }, ["id", "name", "cites"])),
-    }, ["intro", "cites", "systems"]),
-}
+        }, ["name", "cites"])),
+    }, ["intro", "cites", "categories"]),
+    "sections": _list("专题", SECTION, min_items=0),
+}, ["intro", "cites", "systems"])
 
-SOURCES = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "sources.schema.json",
-    **_object("来源文件登记表", {
-        "reform_note": _text("机构改革说明"),
-        "sources": _list("来源文件", _object("来源文件", {
-            "id": _pattern("文件编号", r"^[a-z][a-z0-9-]*$", "应为小写字母，如 luan"),
-            "file": _pattern("正文文件", r"^[a-z0-9-]+\.txt$", "应为本目录下的 .txt 文件名"),
-            "title": _text("标题"),
-            "short": _text("简称"),
-            "issuer": _text("发文机关"),
-            "doc_number": _text("文号", "没有文号时写“无”"),
-            "date": _pattern("日期", r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|未注明)$",
-                             "应写成 2017-08-30、2017-08 或 2017；原文没有日期时写“未注明”"),
-            "type": {"type": "string", "title": "文件类型", "enum": SOURCE_TYPES},
-            "status": {"type": "string", "title": "状态", "enum": SOURCE_STATUS},
-            "jurisdiction": _text("地区"),
-            "level": {"type": "string", "title": "行政层级", "enum": LEVELS},
-            "period": _text("规划期"),
-            "notes": _list("备注", {"type": "string", "minLength": 1}, min_items=0),
-            "redactions": _list("已隐去的个人信息", _object("隐去", {
-                "lines": LINES,
-                "what": _text("隐去的内容类别"),
-            }, ["lines", "what"]), min_items=0),
-        }, ["id", "file", "title", "short", "issuer", "doc_number", "date", "type", "status",
-            "jurisdiction", "level", "period"])),
-    }, ["reform_note", "sources"]),
-}
+INDICATORS = _document("indicators", "指标", {
+    "intro": _text("说明"),
+    "indicators": _list("指标", _object("指标", {
+        "id": _pattern("编号", r"^ZB-[0-9]{3}$", "应为 ZB- 加三位数字，如 ZB-001"),
+        "name": _text("指标名称"),
+        "unit": _text("单位"),
+        "sectors": {**_list("相关行业", {"type": "string", "minLength": 1}, min_items=0), "uniqueItems": True},
+        "values": _list("数值", _object("数值", {
+            "jurisdiction": _text("地区", "谁的指标，如 汕尾市、广东省、国家"),
+            "kind": {"type": "string", "title": "类别", "enum": INDICATOR_KINDS},
+            "year": _pattern("年份", r"^[0-9]{4}(-[0-9]{4})?$", "应写成 2020 或 2016-2020"),
+            "value": _text("数值", "照原文写，如 0.569、下降19%、较2015年下降10%以上"),
+            "cites": CITES,
+        }, ["jurisdiction", "kind", "year", "value", "cites"])),
+    }, ["id", "name", "values"])),
+}, ["intro", "indicators"])
 
-TOPICS = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_BASE + "topics.schema.json",
-    **_object("主题表", {
-        "topics": _list("主题", _object("主题", {
-            "name": _text("主题名称"),
-            "description": _text("说明"),
-        }, ["name", "description"])),
-    }, ["topics"]),
-}
+TASKS = _document("tasks", "任务分工", {
+    "intro": _text("说明"),
+    "cites": CITES,
+    "tasks": _list("任务", _object("任务", {
+        "id": _pattern("编号", r"^RW-[0-9]{3}$", "应为 RW- 加三位数字，如 RW-001"),
+        "part": _text("所属部分", "任务表中的分组标题"),
+        "number": _text("序号", "任务表中的序号，照原文"),
+        "national": _text("国家要求"),
+        "provincial": _text("省贯彻要求"),
+        "municipal": _text("市贯彻要求"),
+        "lead": _list("牵头单位", {"type": "string", "minLength": 1}),
+        "participants": _list("参加单位", {"type": "string", "minLength": 1}, min_items=0),
+        "deadline": _text("完成时间"),
+        "chapter": _text("对应章节"),
+        "sectors": {**_list("相关行业", {"type": "string", "minLength": 1}, min_items=0), "uniqueItems": True},
+        "cites": CITES,
+    }, ["id", "part", "number", "lead", "deadline", "cites"])),
+}, ["intro", "tasks"])
+
+RISK = _document("risk", "风险分级与隐患排查", {
+    "title": _text("标题"),
+    "intro": _text("说明"),
+    "cites": CITES,
+    "sections": _list("专题", SECTION),
+}, ["title", "intro", "sections"])
+
+SOURCES = _document("sources", "来源文件登记表", {
+    "reform_note": _text("机构改革说明"),
+    "sources": _list("来源文件", _object("来源文件", {
+        "id": _pattern("文件编号", r"^[a-z][a-z0-9-]*$", "应为小写字母，如 luan"),
+        "file": _pattern("正文文件", r"^[a-z0-9-]+\.txt$", "应为本目录下的 .txt 文件名"),
+        "title": _text("标题"),
+        "short": _text("简称"),
+        "issuer": _text("发文机关"),
+        "doc_number": _text("文号", "没有文号时写“无”"),
+        "date": _pattern("日期", r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|未注明)$",
+                         "应写成 2017-08-30、2017-08 或 2017；原文没有日期时写“未注明”"),
+        "type": {"type": "string", "title": "文件类型", "enum": SOURCE_TYPES},
+        "status": {"type": "string", "title": "状态", "enum": SOURCE_STATUS},
+        "jurisdiction": _text("地区"),
+        "level": {"type": "string", "title": "行政层级", "enum": LEVELS},
+        "period": _text("规划期"),
+        "notes": _list("备注", {"type": "string", "minLength": 1}, min_items=0),
+        "no_requirements": _list("不含要求的段落", _object("不含要求的段落", {
+            "lines": LINES,
+            "reason": _text("原因", "如：发文通知、前言、“十二五”成效回顾、口号"),
+        }, ["lines", "reason"]), min_items=0),
+        "redactions": _list("已隐去的个人信息", _object("隐去", {
+            "lines": LINES,
+            "what": _text("隐去的内容类别"),
+        }, ["lines", "what"]), min_items=0),
+    }, ["id", "file", "title", "short", "issuer", "doc_number", "date", "type", "status",
+        "jurisdiction", "level", "period"])),
+}, ["reform_note", "sources"])
+
+TOPICS = _document("topics", "主题表", {
+    "topics": _list("主题", _object("主题", {
+        "name": _text("主题名称"),
+        "description": _text("说明"),
+    }, ["name", "description"])),
+}, ["topics"])
+
+DEFAULT_HEADER_FIELDS = ["单位名称", "检查日期", "检查人员", "检查范围"]
+DEFAULT_SIGNOFF = ["检查人", "单位负责人", "复查人"]
+
+_TEXTS = {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True}
+
+CHECKLIST = _document("checklist", "自查表定义", {
+    "id": _pattern("自查表标识", r"^[a-z][a-z0-9-]*$", "应为小写字母、数字和连字符，与文件名一致，如 feimei-dixia"),
+    "title": _text("标题"),
+    "description": _text("说明"),
+    "audience": {"type": "string", "title": "使用对象", "enum": ["企业", "乡镇（街道）"]},
+    "select": _object("选取条件", {
+        "sectors": {**_TEXTS, "title": "行业", "description": "选取这些行业中带检查项的要求"},
+        "topics": {**_TEXTS, "title": "主题", "description": "只选这些主题的要求"},
+        "actors": {**_TEXTS, "title": "责任主体", "items": {"type": "string", "enum": list(ACTORS)}},
+        "scope": {**_TEXTS, "title": "适用范围", "description": "只选适用于这些范围、或未限定范围的要求"},
+        "ids": {**_TEXTS, "title": "另外加入的要求编号"},
+        "township": {"type": "boolean", "title": "乡镇制度", "description": "true：选取 11 项基本制度的检查项和 8 大类档案"},
+    }, []),
+    "exclude": _list("排除的要求", _object("排除", {
+        "id": _text("要求编号"),
+        "reason": _text("排除原因"),
+    }, ["id", "reason"]), min_items=0),
+    "fields": {**_TEXTS, "title": "表头栏目", "default": DEFAULT_HEADER_FIELDS},
+    "signoff": {**_TEXTS, "title": "签字栏", "default": DEFAULT_SIGNOFF},
+}, ["id", "title", "audience", "select"])
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "sector": SECTOR,
     "topics": TOPICS,
     "glossary": GLOSSARY,
     "township": TOWNSHIP,
+    "indicators": INDICATORS,
+    "tasks": TASKS,
+    "risk": RISK,
     "sources": SOURCES,
+    "checklist": CHECKLIST,
 }
 
 

@@ -7,13 +7,12 @@ from typing import Any
 
 import yaml
 
-from .model import Content
 from .paths import ProjectPaths
-from .render import Page, navigation
+from .render import Page
 
 
-def write_staging(pages: list[Page], content: Content, paths: ProjectPaths) -> Path:
-    """Replace build/docs with the new pages; return the generated mkdocs config path."""
+def prepare_staging(pages: list[Page], paths: ProjectPaths) -> Path:
+    """Write the pages and assets into a fresh folder beside build/docs."""
     fresh = paths.build / "docs.new"
     if fresh.exists():
         shutil.rmtree(fresh)
@@ -22,17 +21,22 @@ def write_staging(pages: list[Page], content: Content, paths: ProjectPaths) -> P
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
     shutil.copytree(paths.templates / "assets", fresh / "assets")
+    return fresh
+
+
+def publish_staging(fresh: Path, nav: list[Any], paths: ProjectPaths) -> Path:
+    """Swap the prepared folder in as build/docs; return the generated mkdocs config path."""
     if paths.staging.exists():
         shutil.rmtree(paths.staging)
     fresh.rename(paths.staging)
-    return write_mkdocs_config(content, paths)
+    return write_mkdocs_config(nav, paths)
 
 
-def write_mkdocs_config(content: Content, paths: ProjectPaths) -> Path:
+def write_mkdocs_config(nav: list[Any], paths: ProjectPaths) -> Path:
     config: dict[str, Any] = yaml.safe_load(paths.mkdocs_config.read_text(encoding="utf-8"))
     config["docs_dir"] = str(paths.staging)
     config["site_dir"] = str(paths.site)
-    config["nav"] = navigation(content)
+    config["nav"] = nav
     theme = config["theme"]
     if "custom_dir" in theme:
         theme["custom_dir"] = str(paths.root / theme["custom_dir"])

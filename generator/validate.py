@@ -45,9 +45,16 @@ class Validator:
         for file in self._of_kind("sources"):
             self._check_sources(file)
         topics = self._check_topics()
-        self._check_sectors(topics)
+        sector_ids = self._check_sectors(topics)
         self._check_unique(self._of_kind("glossary"), "terms", "term", "术语")
         self._check_unique(self._of_kind("township"), "systems", "id", "制度编号")
+        self._check_unique(self._of_kind("indicators"), "indicators", "id", "指标编号")
+        self._check_unique(self._of_kind("tasks"), "tasks", "id", "任务编号")
+        for kind in ("township", "risk"):
+            self._check_unique(self._of_kind(kind), "sections", "id", "专题标识")
+        for kind, list_key in (("indicators", "indicators"), ("tasks", "tasks")):
+            for file in self._of_kind(kind):
+                self._check_sector_refs(file, list_key, sector_ids)
         for file in self.files:
             for cite in _citations(file.data):
                 self._check_citation(cite, file)
@@ -75,8 +82,8 @@ class Validator:
                 continue
             lines = read_source_lines(text_path)
             self.source_lines[sid] = lines
-            for redaction in entry.get("redactions", []):
-                self._check_range(redaction["lines"], lines, sid, file)
+            for marked in [*entry.get("redactions", []), *entry.get("no_requirements", [])]:
+                self._check_range(marked["lines"], lines, sid, file)
 
     def _check_range(self, value: Any, lines: list[str], sid: str, file: ContentFile) -> bool:
         first, last = parse_lines(value)
@@ -97,7 +104,7 @@ class Validator:
     def _check_unique(self, files: list[ContentFile], list_key: str, id_key: str, what: str) -> None:
         seen: dict[str, Position] = {}
         for file in files:
-            for entry in file.data[list_key]:
+            for entry in file.data.get(list_key, []):
                 self._remember(str(entry[id_key]), _pos(entry[id_key], file), seen, what)
 
     def _remember(self, value: str, pos: Position, seen: dict[str, Position], what: str) -> None:
@@ -106,7 +113,14 @@ class Validator:
         else:
             seen[value] = pos
 
-    def _check_sectors(self, topics: set[str]) -> None:
+    def _check_sector_refs(self, file: ContentFile, list_key: str, sector_ids: set[str]) -> None:
+        for entry in file.data.get(list_key, []):
+            for ref in entry.get("sectors", []):
+                if str(ref) not in sector_ids:
+                    known = "、".join(sorted(sector_ids))
+                    self._add(_pos(ref, file), f"行业「{ref}」不存在（content/sectors/ 中没有 {ref}.yaml）。已有的行业：{known}。")
+
+    def _check_sectors(self, topics: set[str]) -> set[str]:
         sector_ids: dict[str, Position] = {}
         prefixes: dict[str, Position] = {}
         requirement_ids: dict[str, Position] = {}
@@ -122,6 +136,7 @@ class Validator:
             for req in data["requirements"]:
                 self._remember(str(req["id"]), _pos(req["id"], file), requirement_ids, "要求编号")
                 self._check_requirement(req, str(data["prefix"]), topics, scopes, file)
+        return set(sector_ids)
 
     def _check_requirement(self, req: LocDict, prefix: str, topics: set[str], scopes: set[str],
                            file: ContentFile) -> None:

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# What the browser tests need from Debian: Chromium (driven by Playwright; never a
-# downloaded browser) and a Chinese font so pages and screenshots show real glyphs.
+# Debian packages the project needs.
+#   build: the Chinese font embedded in the PDF checklists, and the Pango libraries WeasyPrint draws with.
+#   test:  also Chromium (driven by Playwright; never a downloaded browser), poppler-utils
+#          (pdffonts, pdftotext, pdftoppm) and nginx for the sub-path test.
 set -euo pipefail
-packages=(chromium fonts-wqy-microhei)
+packages=(fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0)
+if [ "${1:-build}" = "test" ]; then
+  packages+=(chromium poppler-utils nginx-light)
+fi
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-echo "安装测试所需的系统软件包：${missing[*]}"
+echo "安装所需的系统软件包：${missing[*]}"
 "${sudo[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

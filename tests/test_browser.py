@@ -73,7 +73,7 @@ def _search(page, site_url: str, query: str) -> list[str]:
     ("头顶库", "/sectors/feimei/"),
     ("采空区", "/sectors/feimei/"),
     ("非煤矿山", "/sectors/feimei/"),
-    ("安全生产奖惩制度", "/township/"),
+    ("安全生产奖惩制度", "/township/ts-07/"),
 ])
 def test_chinese_search_finds_the_page(offline_page, site_url, query, expected):
     hrefs = _search(offline_page, site_url, query)
@@ -110,3 +110,56 @@ def test_sector_page_screenshot(offline_page, site_url):
     }""")
     assert all(w > 10 for w in widths), widths
     assert offline_page.locator(".aq-badge").count() > 0
+
+
+def test_task_filter_by_lead_unit_and_sector(offline_page, site_url):
+    offline_page.goto(site_url + "/tasks/", wait_until="load")
+    tasks = offline_page.locator(".aq-task")
+    total = tasks.count()
+    assert total > 10
+    lead = offline_page.locator("#aq-filter-lead")
+    first_lead = lead.locator("option").nth(1).get_attribute("value")
+    lead.select_option(first_lead)
+    visible = offline_page.locator(".aq-task:not([hidden])")
+    assert 0 < visible.count() < total
+    for n in range(visible.count()):
+        assert first_lead in visible.nth(n).get_attribute("data-lead").split("|")
+    lead.select_option("")
+    offline_page.locator("#aq-filter-sector").select_option("非煤矿山")
+    shown = offline_page.locator(".aq-task:not([hidden])")
+    assert 0 < shown.count() < total
+    assert offline_page.locator("#aq-filter-count").inner_text() == f"显示 {shown.count()} 项"
+
+
+def test_print_page_prints_as_a_form(browser, built_site, site_url, tmp_path):
+    """Chromium's own print-to-PDF: header row on every page, signature block with the last rows."""
+    import subprocess
+
+    page = browser.new_page()
+    page.goto(site_url + "/checklists/feimei/", wait_until="load")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    page.close()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) >= 2
+    for number, body in enumerate(pages, 1):
+        assert "检查内容" in body and "检查依据" in body, number
+        assert "非煤矿山安全生产自查表" in body, number
+        assert f"第{number}页共{len(pages)}页" in body.replace(" ", ""), number
+        assert "按行业查找" not in body and "来源文件" not in body.split("检查依据")[0], number  # no navigation
+    assert "单位负责人（签字）" in pages[-1]
+    last_question = page_last_question(built_site)
+    assert last_question in pages[-1].replace(" ", "").replace("\n", "")
+
+
+def page_last_question(built_site) -> str:
+    from generator.checklists import load_checklists
+    from generator.content import load_content
+    from conftest import PROJECT
+
+    content = load_content(PROJECT / "content", PROJECT)
+    feimei = next(c for c in load_checklists(PROJECT / "checklists", PROJECT, content, "x") if c.id == "feimei")
+    return feimei.items[-1].question[:6]

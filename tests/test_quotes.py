@@ -6,6 +6,7 @@ LINES = ["第一行：严格执行主要矿种", "", "— 7 —", "最小开采�
 def test_page_number_lines_are_recognised():
     assert is_page_number_line("— 7 —")
     assert is_page_number_line("-11 -")
+    assert is_page_number_line("— 5 **—**")
     assert not is_page_number_line("1. 目标")
     assert not is_page_number_line("2020")
 

@@ -1,0 +1,20 @@
+"""Small text helpers shared by the renderers."""
+from __future__ import annotations
+
+
+def short_title(text: str, limit: int = 26) -> str:
+    """The first clause of a requirement, to serve as its heading."""
+    for stop in "。；，：":
+        head = text.split(stop, 1)[0]
+        if len(head) <= limit:
+            return head
+    return text[:limit] + "…"
+
+
+def number_words(number: int) -> str:
+    """1 → 一, 11 → 十一 (for "11 项基本制度之三")."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
