@@ -13,7 +13,7 @@ from .escaping import finalize, html_text
 from .form import COLUMNS, item_cells
 from .glossary_links import TermLinker, term_anchor
 from .text import number_words, short_title
-from .model import Content, Requirement, Sector, Source
+from .model import Citation, Content, Requirement, Sector, Source
 from .schema import ACTORS, SECTOR_GROUPS
 
 
@@ -38,8 +38,20 @@ def make_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["html"] = html_text
-    env.globals.update(actor_label=ACTORS, short_title=short_title, link=link)
+    env.globals.update(actor_label=ACTORS, short_title=short_title, link=link, distinct=distinct_citations)
     return env
+
+
+def distinct_citations(cites: list[Citation]) -> list[Citation]:
+    """One link per cited line range, even where several quotes come from the same lines."""
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for cite in cites:
+        key = (cite.source_id, str(cite.lines))
+        if key not in seen:
+            seen.add(key)
+            result.append(cite)
+    return result
 
 
 def link(target: str) -> Markup:
