@@ -130,3 +130,12 @@ def test_content_files_name_their_schema_for_the_editor():
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), path
+
+
+def test_no_markdown_escapes_leak_into_the_pages(built_site):
+    """Text escaped for Markdown but placed in raw HTML would show its backslashes."""
+    leak = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|]")
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+        assert not leak.search(html), (page, leak.search(html).group(0))
