@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site check serve test schema coverage build-deps test-deps clean
+.PHONY: site bundle check serve test schema coverage build-deps test-deps clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（$(PYTHON)）"; exit 1; }
@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP) build-deps
 	$(PY) -m generator build
+
+bundle: $(STAMP) build-deps
+	$(PY) -m generator bundle
 
 check: $(STAMP)
 	$(PY) -m generator check
@@ -40,4 +43,4 @@ test: $(STAMP) test-deps
 	$(PY) -m pytest
 
 clean:
-	rm -rf site build site.old
+	rm -rf site build site.old dist

@@ -12,10 +12,12 @@ from .coverage import coverage_report
 from .model import Content
 from .paths import DEFAULT_PATHS, ProjectPaths
 from .problems import ContentError
+from .bundle import BUNDLE_ROOT, build_bundle
 from .checklists import Checklist, load_checklists
 from .exports import export_all
 from .render import navigation, render_pages
 from .schema import export_schemas
+from .search_dict import build_user_dictionary
 from .site_build import SiteBuildError, mkdocs_build
 from .staging import prepare_staging, publish_staging
 from .version import content_version
@@ -32,6 +34,7 @@ def stage(paths: ProjectPaths) -> Path:
     started = time.perf_counter()
     content, checklists = check(paths)
     fresh = prepare_staging(render_pages(content, paths.templates / "pages", checklists), paths)
+    paths.search_dictionary.write_text(build_user_dictionary(paths.curated_search_terms, content), encoding="utf-8")
     pages_done = time.perf_counter()
     timing = export_all(checklists, paths.print_templates, fresh)
     print(f"校验和生成页面 {pages_done - started:.1f} 秒；"
@@ -81,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd = commands.add_parser("serve", help="本地预览，内容或模板修改后自动刷新")
     serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000")
     commands.add_parser("schema", help="导出内容格式的 JSON Schema 到 schema/")
+    commands.add_parser("bundle", help="生成离线包 dist/anquan-offline.zip（解压后双击 index.html 即可使用，含搜索）")
     commands.add_parser("coverage", help="统计每份来源文件有多少行已被引用或标为不含要求")
     args = parser.parse_args(argv)
     paths = DEFAULT_PATHS
@@ -94,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             build(paths)
         elif args.command == "serve":
             serve(paths, args.dev_addr)
+        elif args.command == "bundle":
+            archive = build_bundle(stage(paths), paths)
+            print(f"离线包已生成：{archive.relative_to(paths.root)}（解压后打开 {BUNDLE_ROOT}/index.html）")
         elif args.command == "coverage":
             report, ok = coverage_report(load_content(paths.content, paths.root))
             print(report)

@@ -32,6 +32,7 @@ def expected_files(content_dir: Path) -> list[tuple[str, Path]]:
         ("indicators", content_dir / "indicators.yaml"),
         ("tasks", content_dir / "tasks.yaml"),
         ("risk", content_dir / "risk.yaml"),
+        ("synonyms", content_dir / "search" / "synonyms.yaml"),
     ]
     files += [("sector", path) for path in sorted((content_dir / "sectors").glob("*.yaml"))]
     return files

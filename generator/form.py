@@ -1,7 +1,9 @@
 """The columns of the self-inspection form, shared by every output format."""
 from __future__ import annotations
 
-from .checklists import ChecklistItem
+from dataclasses import dataclass
+
+from .checklists import Checklist, ChecklistItem
 
 # (column title, width in Excel character units)
 COLUMNS: list[tuple[str, float]] = [
@@ -26,3 +28,24 @@ def item_cells(item: ChecklistItem) -> list[str]:
     """One row: the filled columns, then blanks."""
     filled = [str(item.number), f"{item.ref} {item.title}", item.question, item.basis, "、".join(item.methods)]
     return filled + [""] * (len(COLUMNS) - FILLED_COLUMNS)
+
+
+@dataclass
+class RowGroup:
+    """Rows printed together: a topic heading and its items; `tail` marks the group kept with the signatures."""
+
+    heading: str | None
+    items: list[ChecklistItem]
+    tail: bool = False
+
+
+def row_groups(checklist: Checklist, tail_rows: int = 2) -> list[RowGroup]:
+    """The form's row groups, the last few items split off to stay on the page of the signature block."""
+    groups = [RowGroup(heading, items) for heading, items in checklist.groups()]
+    last = groups.pop()
+    kept, moved = last.items[:-tail_rows], last.items[-tail_rows:]
+    if kept:
+        groups += [RowGroup(last.heading, kept), RowGroup(None, moved, tail=True)]
+    else:
+        groups.append(RowGroup(last.heading, moved, tail=True))
+    return groups

@@ -272,6 +272,7 @@ class Content:
     indicators_intro: str
     tasks: TaskTable
     risk: RiskPage
+    synonym_groups: list[list[str]]
 
     @property
     def topic_names(self) -> list[str]:

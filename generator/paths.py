@@ -41,8 +41,22 @@ class ProjectPaths:
         return self.build / "docs"
 
     @property
+    def search_dictionary(self) -> Path:
+        """Generated jieba user dictionary (curated terms plus the content's names)."""
+        return self.build / "jieba_userdict.txt"
+
+    @property
+    def curated_search_terms(self) -> Path:
+        return self.content / "search" / "jieba_userdict.txt"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
+
+    @property
+    def bundle(self) -> Path:
+        """The offline zip (make bundle)."""
+        return self.root / "dist" / "anquan-offline.zip"
 
     @property
     def schema(self) -> Path:

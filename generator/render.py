@@ -10,11 +10,12 @@ from markupsafe import Markup
 
 from .checklists import Checklist
 from .escaping import finalize, html_text
-from .form import COLUMNS, item_cells
+from .form import COLUMNS, item_cells, row_groups
 from .glossary_links import TermLinker, term_anchor
 from .text import number_words, short_title
 from .model import Citation, Content, Requirement, Sector, Source
 from .schema import ACTORS, SECTOR_GROUPS
+from .synonyms import SynonymFinder
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def link(target: str) -> Markup:
 def render_pages(content: Content, templates: Path, checklists: list[Checklist]) -> list[Page]:
     env = make_environment(templates)
     linker = TermLinker(content.glossary)
-    env.globals.update(term_anchor=term_anchor,
+    synonyms = SynonymFinder(content)
+    env.globals.update(term_anchor=term_anchor, also_called=synonyms.others,
                        glossed=lambda text, prefix="../": linker.link(text, link(prefix + "glossary.md")))
     sources = content.sources
     common: dict[str, Any] = {"content": content, "sources": sources, "checklists": checklists}
@@ -87,7 +89,7 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist])
     for checklist in checklists:
         pages.append(page(f"checklists/{checklist.id}.md", checklist.title, "checklist.md.j2",
                           checklist=checklist, columns=COLUMNS, total_width=sum(w for _, w in COLUMNS),
-                          item_cells=item_cells))
+                          item_cells=item_cells, row_groups=row_groups))
     for number, system in enumerate(content.township.systems, 1):
         pages.append(page(f"township/{system.slug}.md", system.name, "township_system.md.j2",
                           system=system, index=number_words(number)))

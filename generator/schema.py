@@ -271,6 +271,11 @@ CHECKLIST = _document("checklist", "自查表定义", {
     "signoff": {**_TEXTS, "title": "签字栏", "default": DEFAULT_SIGNOFF},
 }, ["id", "title", "audience", "select"])
 
+SYNONYMS = _document("synonyms", "同义说法", {
+    "groups": _list("同义词组", {**_list("一组同义说法", {"type": "string", "minLength": 1}, min_items=2),
+                                 "uniqueItems": True}),
+}, ["groups"])
+
 SCHEMAS: dict[str, dict[str, Any]] = {
     "sector": SECTOR,
     "topics": TOPICS,
@@ -281,6 +286,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "risk": RISK,
     "sources": SOURCES,
     "checklist": CHECKLIST,
+    "synonyms": SYNONYMS,
 }
 
 

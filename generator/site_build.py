@@ -8,14 +8,15 @@ import tempfile
 from pathlib import Path
 
 from .paths import ProjectPaths
+from .search_index import tidy_search_index
 
 
 class SiteBuildError(Exception):
     pass
 
 
-def mkdocs_build(config: Path, paths: ProjectPaths) -> None:
-    """Build the site; on failure leave the previous site/ exactly as it was."""
+def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None) -> None:
+    """Build the site into target (default site/); on failure leave the previous one exactly as it was."""
     paths.build.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix="site.", dir=paths.build))
     try:
@@ -29,7 +30,8 @@ def mkdocs_build(config: Path, paths: ProjectPaths) -> None:
             problems = [line for line in (result.stderr + result.stdout).splitlines()
                         if not line.startswith("INFO")]
             raise SiteBuildError("MkDocs 生成网站失败：\n" + "\n".join(problems).strip())
-        swap_in(fresh, paths.site)
+        tidy_search_index(fresh)
+        swap_in(fresh, target or paths.site)
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)

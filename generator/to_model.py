@@ -144,4 +144,5 @@ def build_model(files: list[ContentFile], source_lines: dict[str, list[str]]) ->
         township=_township(one["township"]),
         indicators=_indicators(one["indicators"]), indicators_intro=str(one["indicators"].data["intro"]),
         tasks=_tasks(one["tasks"]), risk=_risk(one["risk"]),
+        synonym_groups=[_texts(group) for group in one["synonyms"].data["groups"]],
     )

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the project needs.
-#   build: the Chinese font embedded in the PDF checklists, and the Pango libraries WeasyPrint draws with.
+#   build: the Chinese font embedded in the PDF checklists, the Pango libraries WeasyPrint draws with,
+#          and npm, which fetches the iframe-worker shim for the offline bundle.
 #   test:  also Chromium (driven by Playwright; never a downloaded browser), poppler-utils
 #          (pdffonts, pdftotext, pdftoppm) and nginx for the sub-path test.
 set -euo pipefail
 packages=(fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "${1:-build}" = "test" ]; then
   packages+=(chromium poppler-utils nginx-light)
 fi

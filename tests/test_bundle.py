@@ -1,0 +1,62 @@
+"""make bundle: a zip that works unpacked and opened from disk (file://), search included."""
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from conftest import PROJECT, run_generator
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory):
+    result = run_generator(PROJECT, "bundle")
+    assert result.returncode == 0, result.stderr
+    target = tmp_path_factory.mktemp("bundle")
+    with zipfile.ZipFile(PROJECT / "dist" / "anquan-offline.zip") as archive:
+        archive.extractall(target)
+    return target / "anquan"
+
+
+def test_bundle_has_no_outside_references(unpacked):
+    for path in unpacked.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "fonts.googleapis" not in text, path
+    assert (unpacked / "assets" / "vendor" / "iframe-worker-shim.js").is_file()
+    assert (unpacked / "search" / "search_index.js").is_file()
+
+
+def test_opened_from_disk_pages_and_search_work(browser, unpacked):
+    context = browser.new_context()
+    outside: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((unpacked / "index.html").as_uri(), wait_until="load")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.type("头顶库")
+    box.press("Shift")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    first = page.locator(".md-search-result__item a").first
+    assert "sectors/feimei.html" in first.get_attribute("href")
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith((unpacked / "sectors" / "feimei.html").as_uri())
+    assert page.title().startswith("非煤矿山")
+    page.goto((unpacked / "checklists" / "index.html").as_uri(), wait_until="load")
+    pdf_link = page.locator('a[href$=".pdf"]').first.get_attribute("href")
+    assert (unpacked / "checklists" / pdf_link).is_file()
+    assert outside == [] and errors == []
+    context.close()
