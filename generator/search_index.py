@@ -22,8 +22,9 @@ def _is_single_han(segment: str) -> bool:
 
 
 def join_single_characters(text: str) -> str:
-    """Drop the boundary around one-character Chinese segments: onto the previous word if it
-    ends in a Chinese character, else onto the next one."""
+    """Drop the boundary around one-character Chinese segments: onto the previous word
+    when it ends in a letter or digit (so "800米矿井" keeps 矿井 whole), else onto the next one
+    (after punctuation or a space: "（红橙黄蓝）" stays findable as 红橙黄蓝)."""
     if BOUNDARY not in text:
         return text
     segments = text.split(BOUNDARY)
@@ -31,7 +32,7 @@ def join_single_characters(text: str) -> str:
     carry = ""
     for segment in segments:
         if _is_single_han(segment):
-            if out and out[-1] and _HAN.fullmatch(out[-1][-1]):
+            if out and out[-1] and out[-1][-1].isalnum():
                 out[-1] += segment
             else:
                 carry += segment
@@ -56,3 +57,25 @@ def tidy_search_index(site: Path) -> None:
     inline = site / "search" / "search_index.js"  # written by the offline plugin for file://
     if inline.exists():
         inline.write_text(f"var __index = {data}", encoding="utf-8")
+
+
+# Material 9.8's query segmenter tries every substring of a Chinese query except the whole
+# query (`o<t.length`), so "安全生产月" is searched as "安全生产*". Letting it try the whole
+# query keeps an indexed word whole. Patched in the built copy; the pinned version is checked.
+_SEGMENTER_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+_SEGMENTER_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+
+
+class SearchPatchError(Exception):
+    pass
+
+
+def patch_query_segmentation(site: Path) -> None:
+    workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise SearchPatchError(f"找不到 mkdocs-material 的搜索脚本（{len(workers)} 个）。")
+    script = workers[0].read_text(encoding="utf-8")
+    if script.count(_SEGMENTER_LOOP) != 1:
+        raise SearchPatchError("mkdocs-material 的搜索脚本与预期不同（版本变了？），无法修正中文查询的切分。"
+                               "请检查 pyproject.toml 中固定的版本。")
+    workers[0].write_text(script.replace(_SEGMENTER_LOOP, _SEGMENTER_FIXED), encoding="utf-8")

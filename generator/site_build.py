@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from .paths import ProjectPaths
-from .search_index import tidy_search_index
+from .search_index import SearchPatchError, patch_query_segmentation, tidy_search_index
 
 
 class SiteBuildError(Exception):
@@ -31,6 +31,10 @@ def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None) 
                         if not line.startswith("INFO")]
             raise SiteBuildError("MkDocs 生成网站失败：\n" + "\n".join(problems).strip())
         tidy_search_index(fresh)
+        try:
+            patch_query_segmentation(fresh)
+        except SearchPatchError as err:
+            raise SiteBuildError(str(err)) from None
         swap_in(fresh, target or paths.site)
     finally:
         if fresh.exists():
