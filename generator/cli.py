@@ -7,20 +7,20 @@ import sys
 import time
 from pathlib import Path
 
-from .content import load_content
-from .coverage import coverage_report
-from .model import Content
-from .paths import DEFAULT_PATHS, ProjectPaths
-from .problems import ContentError
-from .bundle import BUNDLE_ROOT, build_bundle
-from .checklists import Checklist, load_checklists
-from .exports import export_all
-from .render import navigation, render_pages
-from .schema import export_schemas
-from .search_dict import build_user_dictionary
-from .site_build import SiteBuildError, mkdocs_build
-from .staging import prepare_staging, publish_staging
-from .version import content_version
+from generator.content.load import load_content
+from generator.content.coverage import coverage_report
+from generator.content.model import Content
+from generator.paths import DEFAULT_PATHS, ProjectPaths
+from generator.content.problems import ContentError
+from generator.site.bundle import BUNDLE_ROOT, build_bundle
+from generator.checklists.select import Checklist, load_checklists
+from generator.checklists.exports import export_all
+from generator.site.render import navigation, render_pages
+from generator.content.schema import export_schemas
+from generator.search.dictionary import build_user_dictionary
+from generator.site.mkdocs_build import SiteBuildError, mkdocs_build
+from generator.site.staging import prepare_staging, publish_staging
+from generator.content.version import content_version
 
 
 def check(paths: ProjectPaths) -> tuple[Content, list[Checklist]]:

@@ -156,8 +156,8 @@ def test_print_page_prints_as_a_form(browser, built_site, site_url, tmp_path):
 
 
 def page_last_question(built_site) -> str:
-    from generator.checklists import load_checklists
-    from generator.content import load_content
+    from generator.checklists.select import load_checklists
+    from generator.content.load import load_content
     from conftest import PROJECT
 
     content = load_content(PROJECT / "content", PROJECT)

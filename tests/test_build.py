@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from conftest import PROJECT, run_generator
-from generator.content import load_content
-from generator.schema import SCHEMAS
+from generator.content.load import load_content
+from generator.content.schema import SCHEMAS
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:

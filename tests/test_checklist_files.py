@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from conftest import ARTIFACTS, PROJECT
-from generator.checklists import RESULT_CHOICES, load_checklists
-from generator.content import load_content
-from generator.form import COLUMNS
+from generator.checklists.select import RESULT_CHOICES, load_checklists
+from generator.content.load import load_content
+from generator.checklists.form import COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from conftest import PROJECT, run_generator
-from generator.checklists import load_checklists
-from generator.content import load_content
+from generator.checklists.select import load_checklists
+from generator.content.load import load_content
 
 
 def _load():

@@ -1,6 +1,6 @@
 import markdown
 
-from generator.escaping import finalize, html_text, markdown_text
+from generator.site.escaping import finalize, html_text, markdown_text
 
 
 def _render(text: str) -> str:

@@ -1,4 +1,4 @@
-from generator.quotes import closest_text, find_in_document, is_page_number_line, normalise, quote_is_in
+from generator.content.quotes import closest_text, find_in_document, is_page_number_line, normalise, quote_is_in
 
 LINES = ["第一行：严格执行主要矿种", "", "— 7 —", "最小开采规模 和最低服务年限。", "-11 -", "其他内容。"]
 

@@ -1,4 +1,4 @@
-from generator.search_index import join_single_characters
+from generator.search.index import join_single_characters
 
 B = "\u200b"
 

@@ -1,4 +1,4 @@
-from generator.site_build import swap_in
+from generator.site.mkdocs_build import swap_in
 
 
 def test_swap_in_replaces_the_site_and_leaves_no_leftovers(tmp_path):

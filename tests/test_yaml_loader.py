@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import Position
-from generator.yaml_loader import LocScalar, YamlSyntaxError, load_yaml, plain
+from generator.content.problems import Position
+from generator.content.yaml_loader import LocScalar, YamlSyntaxError, load_yaml, plain
 
 
 def _load(tmp_path: Path, text: str):

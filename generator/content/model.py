@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Iterator
 
-from .problems import Position
+from generator.content.problems import Position
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
-from .content_files import ContentFile
-from .problems import Position, Problem
-from .quotes import closest_text, find_in_document, quote_is_in
-from .schema import ACTORS
-from .yaml_loader import LocDict, plain, position_of
+from generator.content.files import ContentFile
+from generator.content.problems import Position, Problem
+from generator.content.quotes import closest_text, find_in_document, quote_is_in
+from generator.content.schema import ACTORS
+from generator.content.yaml_loader import LocDict, plain, position_of
 
 
 def parse_lines(value: Any) -> tuple[int, int]:

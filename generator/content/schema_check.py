@@ -6,9 +6,9 @@ from typing import Any, Iterable
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .problems import Position, Problem
-from .schema import ACTORS
-from .yaml_loader import LocDict, plain, position_of
+from generator.content.problems import Position, Problem
+from generator.content.schema import ACTORS
+from generator.content.yaml_loader import LocDict, plain, position_of
 
 _TYPE_NAMES = {
     "string": "文字", "integer": "整数", "number": "数字", "boolean": "true 或 false",

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from .paths import ProjectPaths
-from .site_build import SiteBuildError, mkdocs_build
+from generator.paths import ProjectPaths
+from generator.site.mkdocs_build import SiteBuildError, mkdocs_build
 
 IFRAME_WORKER = "iframe-worker@1.0.4"
 SHIM_IN_SITE = "assets/vendor/iframe-worker-shim.js"

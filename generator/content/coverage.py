@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Content, Source
-from .quotes import is_page_number_line
+from generator.content.model import Content, Source
+from generator.content.quotes import is_page_number_line
 
 
 @dataclass

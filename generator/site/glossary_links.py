@@ -6,8 +6,8 @@ import re
 
 from markupsafe import Markup
 
-from .escaping import markdown_text
-from .model import GlossaryTerm
+from generator.site.escaping import markdown_text
+from generator.content.model import GlossaryTerm
 
 
 def term_anchor(term: str) -> str:

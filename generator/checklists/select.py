@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .content_files import display_path
-from .model import Content, Requirement
-from .problems import ContentError, Position, Problem
-from .schema import CHECKLIST, DEFAULT_HEADER_FIELDS, DEFAULT_SIGNOFF
-from .schema_check import schema_problems
-from .text import short_title
-from .yaml_loader import LocDict, YamlSyntaxError, load_yaml, plain, position_of
+from generator.content.files import display_path
+from generator.content.model import Content, Requirement
+from generator.content.problems import ContentError, Position, Problem
+from generator.content.schema import CHECKLIST, DEFAULT_HEADER_FIELDS, DEFAULT_SIGNOFF
+from generator.content.schema_check import schema_problems
+from generator.site.text import short_title
+from generator.content.yaml_loader import LocDict, YamlSyntaxError, load_yaml, plain, position_of
 
 RESULT_CHOICES = ["符合", "不符合", "不适用"]
 HAZARD_LEVELS = ["一般", "重大"]

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .problems import Position, Problem
-from .schema import SCHEMAS
-from .schema_check import schema_problems
-from .yaml_loader import YamlSyntaxError, load_yaml
+from generator.content.problems import Position, Problem
+from generator.content.schema import SCHEMAS
+from generator.content.schema_check import schema_problems
+from generator.content.yaml_loader import YamlSyntaxError, load_yaml
 
 
 @dataclass

@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from .paths import ProjectPaths
-from .render import Page
+from generator.paths import ProjectPaths
+from generator.site.render import Page
 
 
 def prepare_staging(pages: list[Page], paths: ProjectPaths) -> Path:

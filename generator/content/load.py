@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content_files import load_content_files
-from .model import Content
-from .problems import ContentError
-from .to_model import build_model
-from .validate import Validator
+from generator.content.files import load_content_files
+from generator.content.model import Content
+from generator.content.problems import ContentError
+from generator.content.to_model import build_model
+from generator.content.validate import Validator
 
 
 def load_content(content_dir: Path, project_dir: Path) -> Content:

@@ -7,8 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .paths import ProjectPaths
-from .search_index import SearchPatchError, patch_query_segmentation, tidy_search_index
+from generator.paths import ProjectPaths
+from generator.search.index import SearchPatchError, patch_query_segmentation, tidy_search_index
 
 
 class SiteBuildError(Exception):

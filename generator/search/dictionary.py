@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Content
+from generator.content.model import Content
 
 KEEP = 200_000  # far above jieba's own frequencies: the route through this word wins
 SUPPRESS = 1  # jieba's lowest weight: the whole compound loses against its parts

@@ -1,7 +1,7 @@
 """Other ways of saying what a text says, shown beside it so that search finds every form."""
 from __future__ import annotations
 
-from .model import Content
+from generator.content.model import Content
 
 
 class SynonymFinder:

@@ -1,0 +1,1 @@
+"""Load content/ from disk, validate it and build the typed model."""

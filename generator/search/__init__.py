@@ -1,0 +1,1 @@
+"""Chinese search: the jieba dictionary and the tidy-up of the built search index."""

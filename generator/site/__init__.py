@@ -1,0 +1,1 @@
+"""Render the model to Markdown pages and build the MkDocs site (and the offline bundle)."""
