@@ -25,3 +25,9 @@ def test_after_punctuation_single_characters_join_forward():
 def test_built_search_worker_tries_the_whole_query(built_site):
     worker = next((built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     assert "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e" in worker.read_text(encoding="utf-8")
+
+
+def test_ascii_parentheses_around_chinese_become_full_width():
+    from generator.search.index import full_width_parentheses
+
+    assert full_width_parentheses("二、(三)构建 县(市、区) (2020)") == "二、（三）构建 县（市、区） (2020)"

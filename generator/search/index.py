@@ -44,14 +44,23 @@ def join_single_characters(text: str) -> str:
     return BOUNDARY.join(out)
 
 
+_ASCII_PARENS_BY_HAN = re.compile(r"\(([\u3400-\u9fff\uf900-\ufaff\u200b、，]{1,8})\)")
+
+
+def full_width_parentheses(text: str) -> str:
+    """"(三)" or "县(区)": ASCII parentheses are search separators, which would leave 三 and 区
+    as one-character tokens; the full-width ones that Chinese text uses are not."""
+    return _ASCII_PARENS_BY_HAN.sub(r"（\1）", text)
+
+
 def tidy_search_index(site: Path) -> None:
     index_file = site / "search" / "search_index.json"
     if not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     for doc in index["docs"]:
-        doc["title"] = join_single_characters(doc["title"])
-        doc["text"] = join_single_characters(doc["text"])
+        doc["title"] = join_single_characters(full_width_parentheses(doc["title"]))
+        doc["text"] = join_single_characters(full_width_parentheses(doc["text"]))
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     index_file.write_text(data, encoding="utf-8")
     inline = site / "search" / "search_index.js"  # written by the offline plugin for file://
