@@ -1,4 +1,4 @@
-"""Command line: python -m generator check | build | serve | schema."""
+"""Command line: python -m generator check | build | serve | bundle | coverage | schema."""
 from __future__ import annotations
 
 import argparse
@@ -7,20 +7,20 @@ import sys
 import time
 from pathlib import Path
 
-from generator.content.load import load_content
-from generator.content.coverage import coverage_report
-from generator.content.model import Content
-from generator.paths import DEFAULT_PATHS, ProjectPaths
-from generator.content.problems import ContentError
-from generator.site.bundle import BUNDLE_ROOT, build_bundle
-from generator.checklists.select import Checklist, load_checklists
 from generator.checklists.exports import export_all
-from generator.site.render import navigation, render_pages
+from generator.checklists.select import Checklist, load_checklists
+from generator.content.coverage import coverage_report
+from generator.content.load import load_content
+from generator.content.model import Content
+from generator.content.problems import ContentError
 from generator.content.schema import export_schemas
-from generator.search.dictionary import build_user_dictionary
-from generator.site.mkdocs_build import SiteBuildError, mkdocs_build
-from generator.site.staging import prepare_staging, publish_staging
 from generator.content.version import content_version
+from generator.paths import DEFAULT_PATHS, ProjectPaths
+from generator.search.dictionary import build_user_dictionary
+from generator.site.bundle import BUNDLE_ROOT, build_bundle
+from generator.site.mkdocs_build import SiteBuildError, mkdocs_build
+from generator.site.render import navigation, render_pages
+from generator.site.staging import prepare_staging, publish_staging
 
 
 def check(paths: ProjectPaths) -> tuple[Content, list[Checklist]]:

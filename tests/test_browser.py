@@ -5,7 +5,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -156,9 +155,10 @@ def test_print_page_prints_as_a_form(browser, built_site, site_url, tmp_path):
 
 
 def page_last_question(built_site) -> str:
+    from conftest import PROJECT
+
     from generator.checklists.select import load_checklists
     from generator.content.load import load_content
-    from conftest import PROJECT
 
     content = load_content(PROJECT / "content", PROJECT)
     feimei = next(c for c in load_checklists(PROJECT / "checklists", PROJECT, content, "x") if c.id == "feimei")

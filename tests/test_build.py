@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import PROJECT, run_generator
+
 from generator.content.load import load_content
 from generator.content.schema import SCHEMAS
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-
 from conftest import PROJECT, run_generator
 
 pytestmark = pytest.mark.browser

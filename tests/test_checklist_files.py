@@ -7,11 +7,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import ARTIFACTS, PROJECT
+
+from generator.checklists.form import COLUMNS
 from generator.checklists.select import RESULT_CHOICES, load_checklists
 from generator.content.load import load_content
-from generator.checklists.form import COLUMNS
 
 
 @pytest.fixture(scope="module")

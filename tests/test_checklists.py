@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import PROJECT, run_generator
+
 from generator.checklists.select import load_checklists
 from generator.content.load import load_content
 

@@ -1,6 +1,7 @@
 from conftest import PROJECT, run_generator
-from generator.content.load import load_content
+
 from generator.content.coverage import coverage
+from generator.content.load import load_content
 
 
 def test_cited_and_marked_lines_are_accounted_for_and_blank_lines_are_not_counted():

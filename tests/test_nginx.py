@@ -7,10 +7,8 @@ import socket
 import subprocess
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
 
 pytestmark = pytest.mark.browser

@@ -1,12 +1,12 @@
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
+
 from generator.checklists.select import load_checklists
 from generator.content.load import load_content
-from generator.site.glossary_links import TermLinker, term_anchor
 from generator.content.model import GlossaryTerm
+from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.render import link, navigation, render_pages, topic_source_matrix
 from generator.site.text import number_words, short_title
 

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
-
 from search_eval import evaluate, load_gold, recall_at, report
 
 pytestmark = pytest.mark.browser

@@ -4,8 +4,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from generator.checklists.select import Checklist
 from generator.checklists.form import COLUMNS, item_cells
+from generator.checklists.select import Checklist
 
 
 def write_csv(checklist: Checklist, target: Path) -> None:

@@ -7,9 +7,17 @@ from pathlib import Path
 
 import xlsxwriter
 
+from generator.checklists.form import (
+    COLUMNS,
+    LEDGER_COLUMNS,
+    LEDGER_ROWS,
+    LEVEL_COLUMN,
+    RESULT_COLUMN,
+    REVIEW_RESULT_COLUMN,
+    REVIEW_RESULTS,
+    item_cells,
+)
 from generator.checklists.select import HAZARD_LEVELS, RESULT_CHOICES, Checklist
-from generator.checklists.form import (COLUMNS, LEDGER_COLUMNS, LEDGER_ROWS, LEVEL_COLUMN, RESULT_COLUMN, REVIEW_RESULT_COLUMN,
-                   REVIEW_RESULTS, item_cells)
 
 LINE_HEIGHT = 14.5  # points per wrapped line at 10 pt
 A4 = 9

@@ -10,8 +10,8 @@ from generator.content.model import Content, Requirement
 from generator.content.problems import ContentError, Position, Problem
 from generator.content.schema import CHECKLIST, DEFAULT_HEADER_FIELDS, DEFAULT_SIGNOFF
 from generator.content.schema_check import schema_problems
-from generator.site.text import short_title
 from generator.content.yaml_loader import LocDict, YamlSyntaxError, load_yaml, plain, position_of
+from generator.site.text import short_title
 
 RESULT_CHOICES = ["符合", "不符合", "不适用"]
 HAZARD_LEVELS = ["一般", "重大"]

@@ -4,9 +4,33 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.files import ContentFile
-from generator.content.model import (ArchiveCategory, Archives, Check, Citation, Content, Focus, GlossaryTerm, Indicator,
-                    IndicatorValue, LineRange, Meaning, Redaction, Requirement, RiskPage, Section, Sector,
-                    Source, Statement, Task, TaskTable, Topic, Township, TownshipCheck, TownshipSystem, Uncited)
+from generator.content.model import (
+    ArchiveCategory,
+    Archives,
+    Check,
+    Citation,
+    Content,
+    Focus,
+    GlossaryTerm,
+    Indicator,
+    IndicatorValue,
+    LineRange,
+    Meaning,
+    Redaction,
+    Requirement,
+    RiskPage,
+    Section,
+    Sector,
+    Source,
+    Statement,
+    Task,
+    TaskTable,
+    Topic,
+    Township,
+    TownshipCheck,
+    TownshipSystem,
+    Uncited,
+)
 from generator.content.schema import SECTOR_GROUPS
 from generator.content.validate import parse_lines
 from generator.content.yaml_loader import plain, position_of

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.content.problems import Problem, Position
+from generator.content.problems import Position, Problem
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _NULL = {"", "~", "null"}

@@ -6,8 +6,8 @@ import re
 
 from markupsafe import Markup
 
-from generator.site.escaping import markdown_text
 from generator.content.model import GlossaryTerm
+from generator.site.escaping import markdown_text
 
 
 def term_anchor(term: str) -> str:

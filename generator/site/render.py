@@ -8,14 +8,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.checklists.select import Checklist
-from generator.site.escaping import finalize, html_text
 from generator.checklists.form import COLUMNS, item_cells, row_groups
-from generator.site.glossary_links import TermLinker, term_anchor
-from generator.site.text import number_words, short_title
+from generator.checklists.select import Checklist
 from generator.content.model import Citation, Content, Requirement, Sector, Source
 from generator.content.schema import ACTORS, SECTOR_GROUPS
+from generator.site.escaping import finalize, html_text
+from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.synonyms import SynonymFinder
+from generator.site.text import number_words, short_title
 
 
 @dataclass(frozen=True)
