@@ -5,12 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.content.files import display_path
+from generator.content.files import display_path, load_checked
 from generator.content.model import Content, Requirement
 from generator.content.problems import ContentError, Position, Problem
 from generator.content.schema import CHECKLIST, DEFAULT_HEADER_FIELDS, DEFAULT_SIGNOFF
-from generator.content.schema_check import schema_problems
-from generator.content.yaml_loader import LocDict, YamlSyntaxError, load_yaml, plain, position_of
+from generator.content.yaml_loader import LocDict, plain, position_of
 from generator.site.text import short_title
 
 RESULT_CHOICES = ["符合", "不符合", "不适用"]
@@ -19,7 +18,7 @@ HAZARD_LEVELS = ["一般", "重大"]
 
 @dataclass
 class ChecklistItem:
-    number: int
+    number: int  # 序号, given once the checklist's items are all chosen
     group: str
     ref: str  # requirement id, or township system id
     title: str  # 检查项目
@@ -125,9 +124,9 @@ def _requirement_items(content: Content, chosen: list[Requirement]) -> list[Chec
     order = {name: n for n, name in enumerate(content.topic_names)}
     ranked = sorted(enumerate(chosen), key=lambda pair: (order[pair[1].topics[0]], pair[0]))
     items = []
-    for number, (_, req) in enumerate(ranked, 1):
+    for _, req in ranked:
         assert req.check is not None
-        items.append(ChecklistItem(number, req.topics[0], req.id, short_title(req.text), req.check.question,
+        items.append(ChecklistItem(0, req.topics[0], req.id, short_title(req.text), req.check.question,
                                    basis_text(content, req.cites), req.check.methods, req.check.records,
                                    req.check.derived))
     return items
@@ -137,13 +136,13 @@ def _township_items(content: Content) -> list[ChecklistItem]:
     items: list[ChecklistItem] = []
     for system in content.township.systems:
         for check in system.checks:
-            items.append(ChecklistItem(len(items) + 1, system.name, system.id, system.name, check.question,
+            items.append(ChecklistItem(0, system.name, system.id, system.name, check.question,
                                        basis_text(content, system.cites), check.methods, check.records, True))
     archives = content.township.archives
     if archives is not None:
         for category in archives.categories:
             items.append(ChecklistItem(
-                len(items) + 1, "档案管理", "档案", f"{category.name}档案",
+                0, "档案管理", "档案", f"{category.name}档案",
                 f"是否建立了{category.name}档案，并统一档案的式样、内容、封面、目录和装订？",
                 basis_text(content, category.cites), ["查资料"], [f"{category.name}档案"], True))
     return items
@@ -155,14 +154,9 @@ def load_checklists(folder: Path, project_dir: Path, content: Content, version: 
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")):
         display = display_path(path, project_dir)
-        try:
-            data = load_yaml(path, display)
-        except YamlSyntaxError as err:
-            problems.append(err.problem)
-            continue
-        found = schema_problems(data, CHECKLIST, Position(display, 1, 1))
-        if found:
-            problems.extend(found)
+        data, found = load_checked(path, display, CHECKLIST)
+        problems.extend(found)
+        if data is None:
             continue
         if str(data["id"]) != path.stem:
             problems.append(Problem(position_of(data["id"], Position(display, 1, 1)),
@@ -176,8 +170,8 @@ def load_checklists(folder: Path, project_dir: Path, content: Content, version: 
         items = _requirement_items(content, kept)
         if plain(data["select"].get("township", False)):
             items += _township_items(content)
-            for n, item in enumerate(items, 1):
-                item.number = n
+        for number, item in enumerate(items, 1):
+            item.number = number
         if not items:
             problems.append(Problem(data.key_pos["select"], "按这些条件选不出任何检查项，请检查选取条件。"))
         problems.extend(definition.problems)

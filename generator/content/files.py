@@ -38,6 +38,16 @@ def expected_files(content_dir: Path) -> list[tuple[str, Path]]:
     return files
 
 
+def load_checked(path: Path, display: str, schema: dict[str, Any]) -> tuple[Any, list[Problem]]:
+    """One YAML file parsed and checked against its schema: (data, []) or (None, problems)."""
+    try:
+        data = load_yaml(path, display)
+    except YamlSyntaxError as err:
+        return None, [err.problem]
+    found = schema_problems(data, schema, Position(display, 1, 1))
+    return (None, found) if found else (data, [])
+
+
 def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
     """Every content file that parsed and matches its schema, and the problems of the rest."""
     loaded: list[ContentFile] = []
@@ -47,17 +57,10 @@ def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[Conte
         if not path.exists():
             problems.append(Problem(Position(display, 1, 1), "缺少这个文件，请从版本库恢复它。"))
             continue
-        try:
-            data = load_yaml(path, display)
-        except YamlSyntaxError as err:
-            problems.append(err.problem)
-            continue
-        file = ContentFile(kind, path, display, data)
-        found = schema_problems(data, SCHEMAS[kind], file.start)
-        if found:
-            problems.extend(found)
-            continue
-        loaded.append(file)
+        data, found = load_checked(path, display, SCHEMAS[kind])
+        problems.extend(found)
+        if data is not None:
+            loaded.append(ContentFile(kind, path, display, data))
     return loaded, problems
 
 
