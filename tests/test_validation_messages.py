@@ -18,6 +18,21 @@ GOOD_REQUIREMENT = """\
 """
 
 
+def _second_requirement(actor: str) -> str:
+    """A valid requirement ZZ-002 apart from its actor."""
+    return f"""\
+  - id: ZZ-002
+    text: 测试。
+    actor: {actor}
+    topics: [准入与退出]
+    cites:
+      - source: luan
+        section: 第四章
+        lines: 226
+        quote: 严格执行主要矿种
+"""
+
+
 def _sector(body: str, header: str = "") -> str:
     return ("id: zz\nname: 测试行业\nprefix: ZZ\nsummary: 测试用。\nscopes: [地下矿山]\n" + header
             + "requirements:\n" + body)
@@ -52,17 +67,7 @@ def test_yaml_syntax(project_copy):
 
 def test_unknown_key_missing_field_wrong_type_and_enum(project_copy):
     body = GOOD_REQUIREMENT.replace("    actor: government\n", "    actr: government\n") \
-        .replace("topics: [准入与退出]", "topics: 准入与退出") + """\
-  - id: ZZ-002
-    text: 测试。
-    actor: company
-    topics: [准入与退出]
-    cites:
-      - source: luan
-        section: 第四章
-        lines: 226
-        quote: 严格执行主要矿种
-"""
+        .replace("topics: [准入与退出]", "topics: 准入与退出") + _second_requirement("company")
     assert _check(project_copy, "zz.yaml", _sector(body)) == [
         "content/sectors/zz.yaml:7:5: 缺少必填字段「actor」（责任主体），请补上。",
         "content/sectors/zz.yaml:9:5: 不认识的字段「actr」（可能是拼写错误）。这里可以使用的字段："
@@ -112,17 +117,7 @@ def test_unknown_source_range_outside_and_quote_not_found(project_copy):
 
 
 def test_unknown_topic_scope_and_check_rules(project_copy):
-    body = GOOD_REQUIREMENT.replace("topics: [准入与退出]", "topics: [准入]\n    scope: [露天]") + """\
-  - id: ZZ-002
-    text: 测试。
-    actor: enterprise
-    topics: [准入与退出]
-    cites:
-      - source: luan
-        section: 第四章
-        lines: 226
-        quote: 严格执行主要矿种
-"""
+    body = GOOD_REQUIREMENT.replace("topics: [准入与退出]", "topics: [准入]\n    scope: [露天]") + _second_requirement("enterprise")
     problems = _check(project_copy, "zz.yaml", _sector(body))
     assert problems[0].startswith("content/sectors/zz.yaml:10:14: 主题「准入」没有在 content/topics.yaml 中登记。可用的主题：")
     assert problems[1:] == [
