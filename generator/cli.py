@@ -8,14 +8,14 @@ import time
 from pathlib import Path
 
 from generator.checklists.exports import export_all
-from generator.checklists.select import Checklist, load_checklists
+from generator.checklists.model import Checklist
 from generator.content.coverage import coverage_report
 from generator.content.load import load_content
 from generator.content.model import Content
 from generator.content.problems import ContentError
 from generator.content.schema import export_schemas
-from generator.content.version import content_version
 from generator.paths import DEFAULT_PATHS, ProjectPaths
+from generator.project import load_project
 from generator.search.dictionary import build_user_dictionary
 from generator.site.bundle import BUNDLE_ROOT, build_bundle
 from generator.site.mkdocs_build import SiteBuildError, mkdocs_build
@@ -24,9 +24,8 @@ from generator.site.staging import prepare_staging, publish_staging
 
 
 def check(paths: ProjectPaths) -> tuple[Content, list[Checklist]]:
-    content = load_content(paths.content, paths.root)
-    checklists = load_checklists(paths.checklists, paths.root, content, content_version(paths.content))
-    return content, checklists
+    project = load_project(paths)
+    return project.content, project.checklists
 
 
 def stage(paths: ProjectPaths) -> Path:

@@ -157,9 +157,8 @@ def test_print_page_prints_as_a_form(browser, built_site, site_url, tmp_path):
 def page_last_question(built_site) -> str:
     from conftest import PROJECT
 
-    from generator.checklists.select import load_checklists
-    from generator.content.load import load_content
+    from generator.paths import ProjectPaths
+    from generator.project import load_project
 
-    content = load_content(PROJECT / "content", PROJECT)
-    feimei = next(c for c in load_checklists(PROJECT / "checklists", PROJECT, content, "x") if c.id == "feimei")
+    feimei = next(c for c in load_project(ProjectPaths(PROJECT)).checklists if c.id == "feimei")
     return feimei.items[-1].question[:6]

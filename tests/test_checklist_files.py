@@ -10,14 +10,14 @@ import pytest
 from conftest import ARTIFACTS, PROJECT
 
 from generator.checklists.form import COLUMNS
-from generator.checklists.select import RESULT_CHOICES, load_checklists
-from generator.content.load import load_content
+from generator.checklists.model import RESULT_CHOICES
+from generator.paths import ProjectPaths
+from generator.project import load_project
 
 
 @pytest.fixture(scope="module")
 def checklists():
-    content = load_content(PROJECT / "content", PROJECT)
-    return load_checklists(PROJECT / "checklists", PROJECT, content, "test")
+    return load_project(ProjectPaths(PROJECT)).checklists
 
 
 def _pdf_pages(pdf: Path) -> list[str]:

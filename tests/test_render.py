@@ -3,12 +3,14 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from generator.checklists.select import load_checklists
 from generator.content.load import load_content
+from generator.paths import ProjectPaths
+from generator.project import load_project
 from generator.content.model import GlossaryTerm
 from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.render import link, navigation, render_pages, topic_source_matrix
-from generator.site.text import number_words, short_title
+from generator.content.text import short_title
+from generator.site.text import number_words
 
 
 def test_number_words():
@@ -52,7 +54,7 @@ def test_matrix_counts_requirements_per_source():
 
 def test_every_page_in_the_navigation_is_rendered(tmp_path: Path):
     content = load_content(PROJECT / "content", PROJECT)
-    checklists = load_checklists(PROJECT / "checklists", PROJECT, content, "test")
+    checklists = load_project(ProjectPaths(PROJECT)).checklists
     rendered = {p.path for p in render_pages(content, PROJECT / "site_templates" / "pages", checklists)}
 
     def targets(entries):

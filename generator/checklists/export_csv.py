@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 
 from generator.checklists.form import COLUMNS, item_cells
-from generator.checklists.select import Checklist
+from generator.checklists.model import Checklist
 
 
 def write_csv(checklist: Checklist, target: Path) -> None:

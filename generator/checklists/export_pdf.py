@@ -7,7 +7,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from generator.checklists.form import COLUMNS, item_cells
-from generator.checklists.select import Checklist
+from generator.checklists.model import Checklist
 
 # Installed by scripts/install-system-deps.sh (Debian fonts-wqy-microhei); WeasyPrint embeds a subset.
 FONT_FAMILY = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif'

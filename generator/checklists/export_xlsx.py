@@ -17,7 +17,7 @@ from generator.checklists.form import (
     REVIEW_RESULTS,
     item_cells,
 )
-from generator.checklists.select import HAZARD_LEVELS, RESULT_CHOICES, Checklist
+from generator.checklists.model import HAZARD_LEVELS, RESULT_CHOICES, Checklist
 
 LINE_HEIGHT = 14.5  # points per wrapped line at 10 pt
 A4 = 9

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.checklists.export_csv import write_csv
 from generator.checklists.export_pdf import write_pdf
 from generator.checklists.export_xlsx import write_xlsx
-from generator.checklists.select import Checklist
+from generator.checklists.model import Checklist
 
 DOWNLOADS = "checklists/files"
 FORMATS = ("pdf", "xlsx", "csv")

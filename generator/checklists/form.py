@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.checklists.select import Checklist, ChecklistItem
+from generator.checklists.model import Checklist, ChecklistItem
 
 # (column title, width in Excel character units)
 COLUMNS: list[tuple[str, float]] = [

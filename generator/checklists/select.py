@@ -1,109 +1,71 @@
-"""Checklist definitions (checklists/*.yaml) to checklists: which items, in which groups."""
+"""Resolve checklist definitions against the content: which items, in which groups, and what is wrong."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from generator.content.files import display_path, load_checked
-from generator.content.model import Content, Requirement
-from generator.content.problems import ContentError, Position, Problem
-from generator.content.schema import CHECKLIST, DEFAULT_HEADER_FIELDS, DEFAULT_SIGNOFF
-from generator.content.yaml_loader import LocDict, plain, position_of
-from generator.site.text import short_title
-
-RESULT_CHOICES = ["符合", "不符合", "不适用"]
-HAZARD_LEVELS = ["一般", "重大"]
+from generator.checklists.definition import ChecklistDefinition, read_definitions
+from generator.checklists.model import Checklist, ChecklistItem
+from generator.content.gaps import Gaps
+from generator.content.model import Citation, Content, Requirement
+from generator.content.problems import Problem
+from generator.content.text import short_title
+from generator.content.yaml_loader import position_of
 
 
-@dataclass
-class ChecklistItem:
-    number: int  # 序号, given once the checklist's items are all chosen
-    group: str
-    ref: str  # requirement id, or township system id
-    title: str  # 检查项目
-    question: str  # 检查内容（是否……）
-    basis: str  # 检查依据, short: document and lines
-    methods: list[str]
-    records: list[str]
-    derived: bool
+def basis_text(content: Content, cites: list[Citation]) -> str:
+    return "；".join(f"{content.sources[c.source_id].short} 第{c.lines}行" for c in cites
+                    if c.source_id in content.sources)
 
 
-@dataclass
-class Checklist:
-    id: str
-    title: str
-    description: str
-    audience: str
-    fields: list[str]
-    signoff: list[str]
-    items: list[ChecklistItem]
-    exclusions: list[tuple[str, str]]
-    content_version: str
-    sectors: list[str]
+class _Resolver:
+    """One definition against the content: its reference checks and the selection it makes."""
 
-    def groups(self) -> list[tuple[str, list[ChecklistItem]]]:
-        result: list[tuple[str, list[ChecklistItem]]] = []
-        for item in self.items:
-            if not result or result[-1][0] != item.group:
-                result.append((item.group, []))
-            result[-1][1].append(item)
-        return result
-
-
-def basis_text(content: Content, cites: list[Any]) -> str:
-    return "；".join(f"{content.sources[c.source_id].short} 第{c.lines}行" for c in cites)
-
-
-class _Definition:
-    """One checklist file: its checks against the content, and the selection it makes."""
-
-    def __init__(self, data: LocDict, display: str, content: Content) -> None:
-        self.data, self.display, self.content = data, display, content
-        self.select = data["select"]
+    def __init__(self, definition: ChecklistDefinition, content: Content, gaps: Gaps) -> None:
+        self.definition, self.content, self.gaps = definition, content, gaps
+        self.select = definition.select
         self.problems: list[Problem] = []
         self.requirements = {r.id: r for s in content.sectors for r in s.requirements}
 
-    def _pos(self, value: Any) -> Position:
-        return position_of(value, Position(self.display, 1, 1))
-
-    def _values(self, key: str) -> list[Any]:
-        return list(self.select.get(key, []))
+    def _problem(self, value: Any, message: str) -> None:
+        self.problems.append(Problem(position_of(value, self.definition.pos), message))
 
     def check_references(self) -> None:
-        sectors = {s.id: s for s in self.content.sectors}
-        for value in self._values("sectors"):
-            if str(value) not in sectors:
+        if self.definition.file.stem != self.definition.id:
+            self._problem(self.definition.id, f"自查表标识「{self.definition.id}」与文件名「{self.definition.file.name}」"
+                                              "不一致，请改成一致。")
+        sectors = [s.id for s in self.content.sectors]
+        for value in self.select.sectors:
+            if value not in sectors and not self.gaps.hides("sector", value):
                 self._problem(value, f"行业「{value}」不存在。已有的行业：{'、'.join(sectors)}。")
-        for value in self._values("topics"):
-            if str(value) not in self.content.topic_names:
+        for value in self.select.topics:
+            if value not in self.content.topic_names and not self.gaps.hides("topic", value):
                 self._problem(value, f"主题「{value}」没有在 content/topics.yaml 中登记。")
         scopes = {sc for s in self.content.sectors for sc in s.scopes}
-        for value in self._values("scope"):
-            if str(value) not in scopes:
+        for value in self.select.scope:
+            if value not in scopes and not self.gaps.hides("scope", value):
                 self._problem(value, f"适用范围「{value}」在所有行业的 scopes 中都没有。")
-        for value in self._values("ids"):
-            if str(value) not in self.requirements:
-                self._problem(value, f"要求编号「{value}」不存在。")
-            elif self.requirements[str(value)].check is None:
+        for value in self.select.ids:
+            if value not in self.requirements:
+                if not self.gaps.hides("requirement", value):
+                    self._problem(value, f"要求编号「{value}」不存在。")
+            elif self.requirements[value].check is None:
                 self._problem(value, f"要求「{value}」没有检查项（check），不能放进自查表。")
 
-    def _problem(self, value: Any, message: str) -> None:
-        self.problems.append(Problem(self._pos(value), message))
-
     def selected_requirements(self) -> list[Requirement]:
-        topics = {str(v) for v in self._values("topics")}
-        actors = {str(v) for v in self._values("actors")}
-        scope = {str(v) for v in self._values("scope")}
+        topics, actors, scope = set(self.select.topics), set(self.select.actors), set(self.select.scope)
         chosen: list[Requirement] = []
-        for sector_id in (str(v) for v in self._values("sectors")):
-            for req in next((s.requirements for s in self.content.sectors if s.id == sector_id), []):
+        for sector in (s for sid in self.select.sectors for s in self.content.sectors if s.id == sid):
+            for req in sector.requirements:
                 if req.check is None or (topics and not topics & set(req.topics)):
                     continue
                 if (actors and req.actor not in actors) or (scope and req.scope and not scope & set(req.scope)):
                     continue
                 chosen.append(req)
-        for rid in (str(v) for v in self._values("ids")):
+        for rid in self.select.ids:
             req = self.requirements.get(rid)
             if req is not None and req.check is not None and req not in chosen:
                 chosen.append(req)
@@ -111,18 +73,43 @@ class _Definition:
 
     def exclusions(self, chosen: list[Requirement]) -> list[tuple[str, str]]:
         chosen_ids = {r.id for r in chosen}
-        result = []
-        for entry in self.data.get("exclude", []):
-            rid = str(entry["id"])
-            if rid not in chosen_ids:
-                self._problem(entry["id"], f"排除的要求「{rid}」并不在选取结果中，请删去这条排除或改正编号。")
-            result.append((rid, str(entry["reason"])))
-        return result
+        for entry in self.definition.exclude:
+            if entry.id not in chosen_ids and not self.gaps.hides("requirement", entry.id):
+                self._problem(entry.id, f"排除的要求「{entry.id}」并不在选取结果中，请删去这条排除或改正编号。")
+        return [(e.id, e.reason) for e in self.definition.exclude]
+
+    def selection_may_be_incomplete(self) -> bool:
+        """An empty selection is a consequence, not a mistake of its own, when something it names is missing."""
+        return bool(self.problems) or any(self.gaps.hides_any(ns) for ns in ("sector", "requirement", "selection"))
+
+    def resolve(self) -> Checklist:
+        self.check_references()
+        chosen = self.selected_requirements()
+        exclusions = self.exclusions(chosen)
+        excluded = {rid for rid, _ in exclusions}
+        items = _requirement_items(self.content, [r for r in chosen if r.id not in excluded])
+        if self.select.township:
+            items += _township_items(self.content)
+        for number, item in enumerate(items, 1):
+            item.number = number
+        if not items and not self.selection_may_be_incomplete():
+            self.problems.append(Problem(self.select.pos, "按这些条件选不出任何检查项，请检查选取条件。"))
+        d = self.definition
+        return Checklist(id=d.id, title=d.title, description=d.description, audience=d.audience,
+                         fields=d.fields, signoff=d.signoff, items=items, exclusions=exclusions,
+                         content_version=items_version(d, items), sectors=d.select.sectors)
+
+
+def items_version(definition: ChecklistDefinition, items: list[ChecklistItem]) -> str:
+    """A digest of what this checklist prints, so an edit elsewhere in the content leaves it unchanged."""
+    printed = [definition.title, definition.description, definition.fields, definition.signoff,
+               [(e.id, e.reason) for e in definition.exclude], [asdict(i) for i in items]]
+    return hashlib.sha256(json.dumps(printed, ensure_ascii=False).encode("utf-8")).hexdigest()[:8]
 
 
 def _requirement_items(content: Content, chosen: list[Requirement]) -> list[ChecklistItem]:
     order = {name: n for n, name in enumerate(content.topic_names)}
-    ranked = sorted(enumerate(chosen), key=lambda pair: (order[pair[1].topics[0]], pair[0]))
+    ranked = sorted(enumerate(chosen), key=lambda pair: (order.get(pair[1].topics[0], len(order)), pair[0]))
     items = []
     for _, req in ranked:
         assert req.check is not None
@@ -148,41 +135,15 @@ def _township_items(content: Content) -> list[ChecklistItem]:
     return items
 
 
-def load_checklists(folder: Path, project_dir: Path, content: Content, version: str) -> list[Checklist]:
-    """Every checklist definition, checked and resolved; ContentError lists all problems."""
-    checklists: list[Checklist] = []
-    problems: list[Problem] = []
-    for path in sorted(folder.glob("*.yaml")):
-        display = display_path(path, project_dir)
-        data, found = load_checked(path, display, CHECKLIST)
-        problems.extend(found)
-        if data is None:
-            continue
-        if str(data["id"]) != path.stem:
-            problems.append(Problem(position_of(data["id"], Position(display, 1, 1)),
-                                    f"自查表标识「{data['id']}」与文件名「{path.name}」不一致，请改成一致。"))
-        definition = _Definition(data, display, content)
-        definition.check_references()
-        chosen = definition.selected_requirements()
-        exclusions = definition.exclusions(chosen)
-        excluded = {rid for rid, _ in exclusions}
-        kept = [r for r in chosen if r.id not in excluded]
-        items = _requirement_items(content, kept)
-        if plain(data["select"].get("township", False)):
-            items += _township_items(content)
-        for number, item in enumerate(items, 1):
-            item.number = number
-        if not items:
-            problems.append(Problem(data.key_pos["select"], "按这些条件选不出任何检查项，请检查选取条件。"))
-        problems.extend(definition.problems)
-        checklists.append(Checklist(
-            id=str(data["id"]), title=str(data["title"]), description=str(data.get("description", "")),
-            audience=str(data["audience"]),
-            fields=[str(v) for v in data.get("fields", DEFAULT_HEADER_FIELDS)],
-            signoff=[str(v) for v in data.get("signoff", DEFAULT_SIGNOFF)],
-            items=items, exclusions=exclusions, content_version=version,
-            sectors=[str(v) for v in data["select"].get("sectors", [])],
-        ))
-    if problems:
-        raise ContentError(problems)
-    return checklists
+def resolve_checklists(folder: Path, project_dir: Path, content: Content,
+                       gaps: Gaps) -> tuple[list[Checklist], list[Problem]]:
+    """Every checklist definition, checked and resolved, and every problem found in them."""
+    definitions, problems = read_definitions(folder, project_dir)
+    checklists = []
+    for definition in definitions:
+        resolver = _Resolver(definition, content, gaps)
+        checklists.append(resolver.resolve())
+        problems += resolver.problems
+    return checklists, problems
+
+

@@ -1,13 +1,14 @@
 """Find the content files, parse them and check each against its schema."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.content.problems import Position, Problem
 from generator.content.schema import SCHEMAS
-from generator.content.schema_check import schema_problems
+from generator.content.prune import Pruned, prune
+from generator.content.schema_check import schema_findings
 from generator.content.yaml_loader import YamlSyntaxError, load_yaml
 
 
@@ -16,7 +17,8 @@ class ContentFile:
     kind: str  # a key of SCHEMAS
     path: Path
     display: str  # path as shown in messages, relative to the project
-    data: Any
+    data: Any  # what passed the schema: records with errors are dropped (see prune.py)
+    dropped: list[tuple[tuple[str | int, ...], Any]] = field(default_factory=list)
 
     @property
     def start(self) -> Position:
@@ -38,30 +40,39 @@ def expected_files(content_dir: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def load_checked(path: Path, display: str, schema: dict[str, Any]) -> tuple[Any, list[Problem]]:
-    """One YAML file parsed and checked against its schema: (data, []) or (None, problems)."""
+def load_checked(path: Path, display: str, schema: dict[str, Any]) -> tuple[Pruned, list[Problem]]:
+    """One YAML file parsed and checked against its schema; what is usable of it, and its problems."""
     try:
         data = load_yaml(path, display)
     except YamlSyntaxError as err:
-        return None, [err.problem]
-    found = schema_problems(data, schema, Position(display, 1, 1))
-    return (None, found) if found else (data, [])
+        return Pruned(None), [err.problem]
+    findings = schema_findings(data, schema, Position(display, 1, 1))
+    return prune(data, findings), [f.problem for f in findings]
 
 
-def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
-    """Every content file that parsed and matches its schema, and the problems of the rest."""
-    loaded: list[ContentFile] = []
-    problems: list[Problem] = []
+@dataclass
+class LoadedFiles:
+    usable: list[ContentFile]
+    unusable: list[tuple[str, Path]]  # (kind, path) of files that could not be read or used at all
+    problems: list[Problem]
+
+
+def load_content_files(content_dir: Path, project_dir: Path) -> LoadedFiles:
+    """Every content file, parsed and checked; as much of each as passed its schema."""
+    result = LoadedFiles([], [], [])
     for kind, path in expected_files(content_dir):
         display = display_path(path, project_dir)
         if not path.exists():
-            problems.append(Problem(Position(display, 1, 1), "缺少这个文件，请从版本库恢复它。"))
+            result.problems.append(Problem(Position(display, 1, 1), "缺少这个文件，请从版本库恢复它。"))
+            result.unusable.append((kind, path))
             continue
-        data, found = load_checked(path, display, SCHEMAS[kind])
-        problems.extend(found)
-        if data is not None:
-            loaded.append(ContentFile(kind, path, display, data))
-    return loaded, problems
+        pruned, found = load_checked(path, display, SCHEMAS[kind])
+        result.problems.extend(found)
+        if pruned.data is None:
+            result.unusable.append((kind, path))
+        else:
+            result.usable.append(ContentFile(kind, path, display, pruned.data, pruned.dropped))
+    return result
 
 
 def display_path(path: Path, project_dir: Path) -> str:

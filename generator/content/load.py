@@ -1,20 +1,70 @@
-"""The first half of the pipeline: content/ on disk to a validated, typed model."""
+"""The first half of the pipeline: content/ on disk to a typed model, with every problem found.
+
+parse (yaml_loader) → schema (files, prune) → typed model (to_model) → cross-checks on the
+model (crosscheck). A file with a schema error still takes part as far as it safely can,
+and references into what could not be read are not reported again (gaps).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.files import load_content_files
+from generator.content.crosscheck import cross_check
+from generator.content.files import LoadedFiles, display_path, load_content_files
+from generator.content.gaps import Gaps, gaps_of
 from generator.content.model import Content
-from generator.content.problems import ContentError
+from generator.content.problems import ContentError, Position, Problem
 from generator.content.to_model import build_model
-from generator.content.validate import Validator
+from generator.content.yaml_loader import position_of
+
+
+@dataclass
+class LoadedContent:
+    content: Content  # complete only when there are no problems
+    gaps: Gaps
+    problems: list[Problem]
+
+
+def read_content(content_dir: Path, project_dir: Path) -> LoadedContent:
+    """Everything under content/ as far as it can be read, and every problem found in it."""
+    files = load_content_files(content_dir, project_dir)
+    gaps = gaps_of(files)
+    problems = list(files.problems)
+    source_lines = _read_source_texts(files, content_dir, project_dir, gaps, problems)
+    content = build_model(files.usable, source_lines)
+    problems += cross_check(content, gaps)
+    return LoadedContent(content, gaps, problems)
 
 
 def load_content(content_dir: Path, project_dir: Path) -> Content:
-    """Read and check everything under content/; raise ContentError listing every problem."""
-    files, problems = load_content_files(content_dir, project_dir)
-    validator = Validator(files, content_dir / "sources")
-    problems += validator.run()
-    if problems:
-        raise ContentError(problems)
-    return build_model(files, validator.source_lines)
+    """The complete model; ContentError lists every problem when there is any."""
+    loaded = read_content(content_dir, project_dir)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    return loaded.content
+
+
+def _read_source_texts(files: LoadedFiles, content_dir: Path, project_dir: Path, gaps: Gaps,
+                       problems: list[Problem]) -> dict[str, list[str]]:
+    registry = next((f for f in files.usable if f.kind == "sources"), None)
+    texts: dict[str, list[str]] = {}
+    for entry in registry.data["sources"] if registry else []:
+        sid = str(entry["id"])
+        if sid in texts:
+            continue
+        path = content_dir / "sources" / str(entry["file"])
+        pos = position_of(entry["file"], Position(registry.display, 1, 1)) if registry else Position("", 1, 1)
+        lines = _read_source_text(path, pos, display_path(path, project_dir), problems)
+        if lines is None:
+            gaps.mark_broken("source", sid)
+        else:
+            texts[sid] = lines
+    return texts
+
+
+def _read_source_text(path: Path, pos: Position, display: str, problems: list[Problem]) -> list[str] | None:
+    if not path.exists():
+        problems.append(Problem(pos, f"找不到正文文件 {path.name}，请把文件放进 content/sources/ 或改正文件名。"))
+        return None
+    return path.read_text(encoding="utf-8").split("\n")
+

@@ -2,15 +2,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
 from typing import Any, Iterator
 
 from generator.content.problems import Position
+
+# Records built without a file position (tests, derived objects) stand nowhere.
+NOWHERE = Position("", 0, 0)
 
 
 @dataclass(frozen=True)
 class LineRange:
     first: int
     last: int
+
+    @classmethod
+    def parse(cls, value: object) -> "LineRange":
+        """`226` or `"79-80"` (already schema-checked) as a range."""
+        first, _, last = str(value).partition("-")
+        return cls(int(first), int(last or first))
 
     def __str__(self) -> str:
         return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
@@ -27,12 +37,14 @@ class Citation:
     lines: LineRange
     quote: str
     pos: Position
+    lines_pos: Position = NOWHERE
 
 
 @dataclass(frozen=True)
 class Redaction:
     lines: LineRange
     what: str
+    pos: Position = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,7 @@ class Uncited:
 
     lines: LineRange
     reason: str
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -61,6 +74,8 @@ class Source:
     redactions: list[Redaction]
     no_requirements: list[Uncited]
     lines: list[str] = field(repr=False)
+    pos: Position = NOWHERE
+    key_pos: dict[str, Position] = field(default_factory=dict, repr=False)
 
     @property
     def is_draft(self) -> bool:
@@ -73,6 +88,7 @@ class Check:
     methods: list[str]
     records: list[str]
     derived: bool
+    key_pos: dict[str, Position] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -86,6 +102,11 @@ class Requirement:
     cites: list[Citation]
     check: Check | None
     sector_id: str
+    pos: Position = NOWHERE
+    key_pos: dict[str, Position] = field(default_factory=dict, repr=False, compare=False)
+
+    def key_position(self, key: str) -> Position:
+        return self.key_pos.get(key, self.pos)
 
 
 @dataclass
@@ -94,6 +115,7 @@ class Focus:
     kind: str
     items: list[str]
     cites: list[Citation]
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -107,6 +129,8 @@ class Sector:
     scopes: list[str]
     focus: list[Focus]
     requirements: list[Requirement]
+    pos: Position = NOWHERE
+    file: Path | None = None  # the sector file, whose name must match the id
 
     def topics_in_order(self, topic_order: list[str]) -> list[tuple[str, list[Requirement]]]:
         """Requirements grouped by their first topic, in the vocabulary's order."""
@@ -120,6 +144,7 @@ class Sector:
 class Topic:
     name: str
     description: str
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -129,6 +154,7 @@ class Statement:
     name: str
     text: str
     cites: list[Citation]
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -143,6 +169,7 @@ class GlossaryTerm:
     aliases: list[str]
     meanings: list[Meaning]
     cites: list[Citation]
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -162,6 +189,7 @@ class TownshipSystem:
     records: list[str]
     checks: list[TownshipCheck]
     cites: list[Citation]
+    pos: Position = NOWHERE
 
     @property
     def slug(self) -> str:
@@ -175,12 +203,14 @@ class Section:
     intro: str
     cites: list[Citation]
     items: list[Statement]
+    pos: Position = NOWHERE
 
 
 @dataclass
 class ArchiveCategory:
     name: str
     cites: list[Citation]
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -215,6 +245,7 @@ class Indicator:
     unit: str
     sectors: list[str]
     values: list[IndicatorValue]
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -231,6 +262,7 @@ class Task:
     chapter: str
     sectors: list[str]
     cites: list[Citation]
+    pos: Position = NOWHERE
 
 
 @dataclass
@@ -273,6 +305,7 @@ class Content:
     tasks: TaskTable
     risk: RiskPage
     synonym_groups: list[list[str]]
+    duplicate_sources: list[Source] = field(default_factory=list)  # registry entries repeating an id
 
     @property
     def topic_names(self) -> list[str]:

@@ -1,6 +1,7 @@
 """Check a loaded YAML document against its JSON Schema; explain each problem in Chinese."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from jsonschema import Draft202012Validator
@@ -16,13 +17,38 @@ _TYPE_NAMES = {
 }
 
 
-def schema_problems(document: Any, schema: dict[str, Any], file_pos: Position) -> list[Problem]:
-    validator = Draft202012Validator(schema)
+@dataclass(frozen=True)
+class SchemaFinding:
+    """One schema problem and where in the document it stands (a JSON path of keys and indices)."""
+
+    problem: Problem
+    path: tuple[str | int, ...]
+    harmless: bool  # an unknown key: the rest of its record is still usable as it is
+
+
+def schema_findings(document: Any, schema: dict[str, Any], file_pos: Position) -> list[SchemaFinding]:
+    validator = _validator(id(schema), schema)
     errors = sorted(validator.iter_errors(plain(document)), key=lambda e: list(map(str, e.absolute_path)))
-    problems: list[Problem] = []
+    findings: list[SchemaFinding] = []
     for error in errors:
-        problems.extend(_explain(error, document, file_pos))
-    return problems
+        path = tuple(error.absolute_path)
+        harmless = error.validator == "additionalProperties"
+        findings.extend(SchemaFinding(p, path, harmless) for p in _explain(error, document, file_pos))
+    return findings
+
+
+def schema_problems(document: Any, schema: dict[str, Any], file_pos: Position) -> list[Problem]:
+    return [finding.problem for finding in schema_findings(document, schema, file_pos)]
+
+
+_VALIDATORS: dict[int, Draft202012Validator] = {}
+
+
+def _validator(key: int, schema: dict[str, Any]) -> Draft202012Validator:
+    """Schemas are module constants: build each validator once, not once per file."""
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = Draft202012Validator(schema)
+    return _VALIDATORS[key]
 
 
 def _walk(document: Any, path: Iterable[Any]) -> tuple[Any, Any, Any]:

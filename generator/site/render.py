@@ -9,13 +9,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.checklists.form import COLUMNS, item_cells, row_groups
-from generator.checklists.select import Checklist
-from generator.content.model import Citation, Content, Requirement, Sector, Source
-from generator.content.schema import ACTORS, SECTOR_GROUPS
+from generator.checklists.model import Checklist
+from generator.content.model import Citation, Content, Requirement, Sector, Source, TownshipSystem
+from generator.content.schema import ACTORS
 from generator.site.escaping import finalize, html_text
 from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.synonyms import SynonymFinder
-from generator.site.text import number_words, short_title
+from generator.content.text import short_title
+from generator.site.text import number_words
+from generator.sitemap import PageEntry, PageLinks, SiteMap, safe_target
 
 
 @dataclass(frozen=True)
@@ -56,58 +58,50 @@ def distinct_citations(cites: list[Citation]) -> list[Citation]:
 
 
 def link(target: str) -> Markup:
-    """A link target built from validated ids only (letters, digits, '-', '/', '.', '#')."""
-    if not all(ch.isascii() and (ch.isalnum() or ch in "-_/.#") for ch in target):
-        raise ValueError(f"unsafe link target: {target!r}")
-    return Markup(target)
+    """An anchor or id from validated values only (for `{#id}` and `id="…"`)."""
+    return safe_target(target)
 
 
 def render_pages(content: Content, templates: Path, checklists: list[Checklist]) -> list[Page]:
     env = make_environment(templates)
     linker = TermLinker(content.glossary)
     synonyms = SynonymFinder(content)
-    env.globals.update(term_anchor=term_anchor, also_called=synonyms.others,
-                       glossed=lambda text, prefix="../": linker.link(text, link(prefix + "glossary.md")))
-    sources = content.sources
-    common: dict[str, Any] = {"content": content, "sources": sources, "checklists": checklists}
-
-    def page(path: str, title: str, template: str, **context: Any) -> Page:
-        text = env.get_template(template).render(**common, title=title, **context)
-        return Page(path, title, text)
-
-    pages = [
-        page("index.md", "首页", "home.md.j2"),
-        page("sectors/index.md", "行业领域", "sector_index.md.j2"),
-        page("sources/index.md", "来源文件", "source_index.md.j2"),
-        page("glossary.md", "术语表", "glossary.md.j2"),
-        page("township/index.md", "乡镇安全生产 11 项基本制度", "township.md.j2"),
-        page("indicators.md", "安全生产指标", "indicators.md.j2"),
-        page("tasks.md", "任务分工", "tasks.md.j2"),
-        page("risk.md", content.risk.title, "risk.md.j2"),
-        page("checklists/index.md", "自查表", "checklist_index.md.j2"),
-    ]
-    for checklist in checklists:
-        pages.append(page(f"checklists/{checklist.id}.md", checklist.title, "checklist.md.j2",
-                          checklist=checklist, columns=COLUMNS, total_width=sum(w for _, w in COLUMNS),
-                          item_cells=item_cells, row_groups=row_groups))
-    for number, system in enumerate(content.township.systems, 1):
-        pages.append(page(f"township/{system.slug}.md", system.name, "township_system.md.j2",
-                          system=system, index=number_words(number)))
-    for sector in content.sectors:
-        groups = sector.topics_in_order(content.topic_names)
-        pages.append(page(f"sectors/{sector.id}.md", sector.name, "sector.md.j2",
-                          sector=sector, groups=groups,
-                          topic_descriptions={t.name: t.description for t in content.topics},
-                          matrix=topic_source_matrix(groups), matrix_sources=list(sources),
-                          indicators=[i for i in content.indicators if sector.id in i.sectors],
-                          tasks=[t for t in content.tasks.tasks if sector.id in t.sectors],
-                          sector_checklists=[c for c in checklists if sector.id in c.sectors]))
+    env.globals.update(term_anchor=term_anchor, also_called=synonyms.others)
+    site = SiteMap(content, checklists)
+    common: dict[str, Any] = {"content": content, "sources": content.sources, "checklists": checklists}
     anchors = cited_ranges(content)
-    for source in sources.values():
-        pages.append(page(f"sources/{source.id}.md", source.short, "source.md.j2",
-                          source=source, range_anchors=anchors.get(source.id, {}),
-                          cited_by=requirements_citing(content, source)))
+    pages = []
+    for entry in site.pages():
+        links = PageLinks(entry.path)
+        context = _page_context(entry, content, checklists, anchors)
+        text = env.get_template(entry.template).render(
+            **common, **context, title=entry.title, to=links,
+            glossed=lambda text, links=links: linker.link(text, links.glossary()))
+        pages.append(Page(entry.path, entry.title, text))
     return pages
+
+
+def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist],
+                  anchors: dict[str, dict[int, list[str]]]) -> dict[str, Any]:
+    """What each kind of page needs beyond the shared context."""
+    subject = entry.subject
+    if isinstance(subject, Checklist):
+        return {"checklist": subject, "columns": COLUMNS, "total_width": sum(w for _, w in COLUMNS),
+                "item_cells": item_cells, "row_groups": row_groups}
+    if isinstance(subject, TownshipSystem):
+        return {"system": subject, "index": number_words(content.township.systems.index(subject) + 1)}
+    if isinstance(subject, Sector):
+        groups = subject.topics_in_order(content.topic_names)
+        return {"sector": subject, "groups": groups,
+                "topic_descriptions": {t.name: t.description for t in content.topics},
+                "matrix": topic_source_matrix(groups), "matrix_sources": list(content.sources),
+                "indicators": [i for i in content.indicators if subject.id in i.sectors],
+                "tasks": [t for t in content.tasks.tasks if subject.id in t.sectors],
+                "sector_checklists": [c for c in checklists if subject.id in c.sectors]}
+    if isinstance(subject, Source):
+        return {"source": subject, "range_anchors": anchors.get(subject.id, {}),
+                "cited_by": requirements_citing(content, subject)}
+    return {}
 
 
 def topic_source_matrix(groups: list[tuple[str, list[Requirement]]]) -> list[tuple[str, dict[str, int]]]:
@@ -139,15 +133,4 @@ def requirements_citing(content: Content, source: Source) -> list[tuple[Sector, 
 
 
 def navigation(content: Content, checklists: list[Checklist]) -> list[Any]:
-    """The site navigation, grouped by section (mkdocs `nav` format)."""
-    return [
-        {"首页": "index.md"},
-        {"行业领域": ["sectors/index.md"] + [{s.name: f"sectors/{s.id}.md"} for s in content.sectors
-                                             if s.group == SECTOR_GROUPS[0]]},
-        {"综合与通用": [{s.name: f"sectors/{s.id}.md"} for s in content.sectors if s.group != SECTOR_GROUPS[0]]
-         + [{"安全生产指标": "indicators.md"}, {"任务分工": "tasks.md"}, {content.risk.title: "risk.md"}]},
-        {"自查表": ["checklists/index.md"] + [{c.title: f"checklists/{c.id}.md"} for c in checklists]},
-        {"乡镇安监": ["township/index.md"] + [{s.name: f"township/{s.slug}.md"} for s in content.township.systems]},
-        {"术语表": "glossary.md"},
-        {"来源文件": ["sources/index.md"] + [{s.short: f"sources/{s.id}.md"} for s in content.sources.values()]},
-    ]
+    return SiteMap(content, checklists).navigation()
