@@ -4,12 +4,12 @@ import pytest
 from conftest import PROJECT
 
 from generator.content.load import load_content
+from generator.content.model import GlossaryTerm
+from generator.content.text import short_title
 from generator.paths import ProjectPaths
 from generator.project import load_project
-from generator.content.model import GlossaryTerm
 from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.render import link, navigation, render_pages, topic_source_matrix
-from generator.content.text import short_title
 from generator.site.text import number_words
 
 

@@ -80,7 +80,8 @@ class _Resolver:
 
     def selection_may_be_incomplete(self) -> bool:
         """An empty selection is a consequence, not a mistake of its own, when something it names is missing."""
-        return bool(self.problems) or any(self.gaps.hides_any(ns) for ns in ("sector", "requirement", "selection"))
+        named = ["sector", "requirement", "selection"] + (["system"] if self.select.township else [])
+        return bool(self.problems) or any(self.gaps.hides_any(ns) for ns in named)
 
     def resolve(self) -> Checklist:
         self.check_references()

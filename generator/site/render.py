@@ -12,10 +12,10 @@ from generator.checklists.form import COLUMNS, item_cells, row_groups
 from generator.checklists.model import Checklist
 from generator.content.model import Citation, Content, Requirement, Sector, Source, TownshipSystem
 from generator.content.schema import ACTORS
+from generator.content.text import short_title
 from generator.site.escaping import finalize, html_text
 from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.synonyms import SynonymFinder
-from generator.content.text import short_title
 from generator.site.text import number_words
 from generator.sitemap import PageEntry, PageLinks, SiteMap, safe_target
 
