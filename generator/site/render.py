@@ -12,7 +12,7 @@ from generator.checklists.form import COLUMNS, item_cells, row_groups
 from generator.checklists.select import Checklist
 from generator.content.model import Citation, Content, Requirement, Sector, Source
 from generator.content.schema import ACTORS, SECTOR_GROUPS
-from generator.site.escaping import finalize, html_text
+from generator.site.escaping import finalize, html_text, nav_title
 from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.synonyms import SynonymFinder
 from generator.site.text import number_words, short_title
@@ -139,15 +139,19 @@ def requirements_citing(content: Content, source: Source) -> list[tuple[Sector, 
 
 
 def navigation(content: Content, checklists: list[Checklist]) -> list[Any]:
-    """The site navigation, grouped by section (mkdocs `nav` format)."""
+    """The site navigation, grouped by section (mkdocs `nav` format); every title from content goes
+    through nav_title, because MkDocs and the theme treat nav titles as HTML."""
     return [
         {"首页": "index.md"},
-        {"行业领域": ["sectors/index.md"] + [{s.name: f"sectors/{s.id}.md"} for s in content.sectors
+        {"行业领域": ["sectors/index.md"] + [{nav_title(s.name): f"sectors/{s.id}.md"} for s in content.sectors
                                              if s.group == SECTOR_GROUPS[0]]},
-        {"综合与通用": [{s.name: f"sectors/{s.id}.md"} for s in content.sectors if s.group != SECTOR_GROUPS[0]]
-         + [{"安全生产指标": "indicators.md"}, {"任务分工": "tasks.md"}, {content.risk.title: "risk.md"}]},
-        {"自查表": ["checklists/index.md"] + [{c.title: f"checklists/{c.id}.md"} for c in checklists]},
-        {"乡镇安监": ["township/index.md"] + [{s.name: f"township/{s.slug}.md"} for s in content.township.systems]},
+        {"综合与通用": [{nav_title(s.name): f"sectors/{s.id}.md"} for s in content.sectors
+                    if s.group != SECTOR_GROUPS[0]]
+         + [{"安全生产指标": "indicators.md"}, {"任务分工": "tasks.md"}, {nav_title(content.risk.title): "risk.md"}]},
+        {"自查表": ["checklists/index.md"] + [{nav_title(c.title): f"checklists/{c.id}.md"} for c in checklists]},
+        {"乡镇安监": ["township/index.md"] + [{nav_title(s.name): f"township/{s.slug}.md"}
+                                          for s in content.township.systems]},
         {"术语表": "glossary.md"},
-        {"来源文件": ["sources/index.md"] + [{s.short: f"sources/{s.id}.md"} for s in content.sources.values()]},
+        {"来源文件": ["sources/index.md"] + [{nav_title(s.short): f"sources/{s.id}.md"}
+                                          for s in content.sources.values()]},
     ]
