@@ -61,6 +61,7 @@ class Injector:
 
     def __init__(self) -> None:
         self.mapping: dict[str, str] = {}
+        self.fields: set[str] = set()  # schema paths ("sector.requirements[].text") that got a payload
 
     def text(self, original: str) -> str:
         if original not in self.mapping:
@@ -68,28 +69,73 @@ class Injector:
             self.mapping[original] = f"{lead} {MARKUP} {original}"
         return self.mapping[original]
 
-    def walk(self, value: Any, schema: dict[str, Any], key: str = "") -> Any:
+    def walk(self, value: Any, schema: dict[str, Any], path: str, key: str = "") -> Any:
         if key in NOT_FREE_TEXT:
             return value
         if isinstance(value, dict) and "properties" in schema:
-            return {k: self.walk(v, schema["properties"].get(k, {}), k) for k, v in value.items()}
+            return {k: self.walk(v, schema["properties"].get(k, {}), f"{path}.{k}", k) for k, v in value.items()}
         if isinstance(value, list) and "items" in schema:
-            return [self.walk(v, schema["items"]) for v in value]
-        if isinstance(value, str) and schema.get("type") == "string" and not {"enum", "pattern"} & schema.keys():
+            return [self.walk(v, schema["items"], path + "[]") for v in value]
+        if isinstance(value, str) and _is_free_text(schema):
+            self.fields.add(path)
             return self.text(value)
         return value
 
 
+def _is_free_text(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "string" and not {"enum", "pattern"} & schema.keys()
+
+
+def free_text_fields(schema: dict[str, Any], path: str, key: str = "") -> Iterator[str]:
+    """Every schema path of a free-text string, in the notation of Injector.fields."""
+    if key in NOT_FREE_TEXT:
+        return
+    if "properties" in schema:
+        for name, sub in schema["properties"].items():
+            yield from free_text_fields(sub, f"{path}.{name}", name)
+    elif "items" in schema:
+        yield from free_text_fields(schema["items"], path + "[]")
+    elif _is_free_text(schema):
+        yield path
+
+
+def _edit_yaml(path: Path, change: Any) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def fill_unused_fields(root: Path) -> None:
+    """Optional fields the shipped content does not use yet, so that they carry payloads too."""
+    def township(data: dict[str, Any]) -> None:
+        data["systems"][0]["statements"][0].setdefault("name", "制度要点")
+
+    def risk(data: dict[str, Any]) -> None:
+        section = data["sections"][0]
+        section.setdefault("intro", "说明")
+        section.setdefault("cites", section["items"][0]["cites"])
+
+    def checklist(data: dict[str, Any]) -> None:
+        sector = yaml.safe_load((root / "content" / "sectors" / "feimei.yaml").read_text(encoding="utf-8"))
+        checked = next(r["id"] for r in sector["requirements"] if r.get("check"))
+        data.setdefault("exclude", [{"id": checked, "reason": "本单位不涉及"}])
+        topics = yaml.safe_load((root / "content" / "topics.yaml").read_text(encoding="utf-8"))["topics"]
+        data["select"].setdefault("topics", [t["name"] for t in topics])  # all topics: selects the same
+
+    _edit_yaml(root / "content" / "township.yaml", township)
+    _edit_yaml(root / "content" / "risk.yaml", risk)
+    _edit_yaml(root / "checklists" / "feimei.yaml", checklist)
+
+
 def inject_payloads(root: Path) -> Injector:
+    fill_unused_fields(root)
     injector = Injector()
     for pattern, schema_name in CONTENT_SCHEMAS.items():
         files = sorted(root.glob(pattern))
         assert files, pattern
         for path in files:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            changed = injector.walk(data, SCHEMAS[schema_name])
-            path.write_text(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False, width=1000),
-                            encoding="utf-8")
+            _edit_yaml(path, lambda data, name=schema_name: data.update(
+                injector.walk(data, SCHEMAS[name], name)))
     # Quotes are checked against their lines, so the source texts get payload lines of their own.
     for text in sorted((root / "content" / "sources").glob("*.txt")):
         with text.open("a", encoding="utf-8") as handle:
@@ -268,6 +314,12 @@ def test_print_page_shows_payloads_as_text(payload_page, payload_project):
     assert _injected(report) == []
     assert MARKUP in report["text"] and report["title"] == checklist.title
     assert payload_page.dialogs == []
+
+
+def test_every_free_text_field_carries_a_payload(payload_project):
+    _, injector = payload_project
+    expected = {field for name in set(CONTENT_SCHEMAS.values()) for field in free_text_fields(SCHEMAS[name], name)}
+    assert expected - injector.fields == set()  # a new field: give it a value in fill_unused_fields
 
 
 def _files(site: Path, suffix: str) -> list[Path]:
