@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.checklists.model import Checklist
 from generator.content.model import Content, LineRange, Requirement, Sector, Source, TownshipSystem
@@ -84,32 +84,26 @@ class SiteMap:
         return pages
 
     def navigation(self) -> list[Any]:
-        """The site navigation, grouped by section (mkdocs `nav` format), as plain data for the YAML config."""
-        return _plain(self._navigation())
-
-    def _navigation(self) -> list[Any]:
+        """The site navigation, grouped by section (mkdocs `nav` format); every title from content
+        goes through nav_title, because MkDocs and the theme treat nav titles as HTML."""
         content = self.content
         sectors = content.sectors
         return [
             {"首页": HOME},
-            {"行业领域": [SECTOR_INDEX] + [{s.name: sector_page(s.id)} for s in sectors
+            {"行业领域": [SECTOR_INDEX] + [{nav_title(s.name): sector_page(s.id)} for s in sectors
                                           if s.group == SECTOR_GROUPS[0]]},
-            {"综合与通用": [{s.name: sector_page(s.id)} for s in sectors if s.group != SECTOR_GROUPS[0]]
-             + [{"安全生产指标": INDICATORS}, {"任务分工": TASKS}, {content.risk.title: RISK}]},
-            {"自查表": [CHECKLIST_INDEX] + [{c.title: checklist_page(c.id)} for c in self.checklists]},
-            {"乡镇安监": [TOWNSHIP_INDEX] + [{s.name: township_page(s)} for s in content.township.systems]},
+            {"综合与通用": [{nav_title(s.name): sector_page(s.id)} for s in sectors if s.group != SECTOR_GROUPS[0]]
+             + [{"安全生产指标": INDICATORS}, {"任务分工": TASKS}, {nav_title(content.risk.title): RISK}]},
+            {"自查表": [CHECKLIST_INDEX] + [{nav_title(c.title): checklist_page(c.id)} for c in self.checklists]},
+            {"乡镇安监": [TOWNSHIP_INDEX] + [{nav_title(s.name): township_page(s)} for s in content.township.systems]},
             {"术语表": GLOSSARY},
-            {"来源文件": [SOURCE_INDEX] + [{s.short: source_page(s.id)} for s in content.sources.values()]},
+            {"来源文件": [SOURCE_INDEX] + [{nav_title(s.short): source_page(s.id)} for s in content.sources.values()]},
         ]
 
 
-def _plain(value: Any) -> Any:
-    """Position-carrying strings from the loader as plain str, so the config writer can dump them."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return str(value)
+def nav_title(value: Any) -> str:
+    """A navigation title: escaped HTML once, as a plain str (the nav is written to build/mkdocs.yml as YAML)."""
+    return str(escape(value))
 
 
 def safe_target(target: str) -> Markup:

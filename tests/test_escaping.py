@@ -1,6 +1,12 @@
+from types import SimpleNamespace
+
 import markdown
 
+from generator.checklists.export_csv import spreadsheet_text
+from generator.checklists.export_pdf import css_string
+from generator.checklists.export_xlsx import HEADER_LIMIT, running_header
 from generator.site.escaping import finalize, html_text, markdown_text
+from generator.sitemap import nav_title
 
 
 def _render(text: str) -> str:
@@ -23,3 +29,28 @@ def test_finalize_leaves_marked_safe_values_alone_and_escapes_the_rest():
     assert str(finalize(html_text("<i>"))) == "&lt;i&gt;"
     assert str(finalize("<i>")) == "&lt;i&gt;"
     assert finalize(None) == ""
+
+
+def test_nav_title_is_escaped_once_as_plain_text():
+    title = nav_title('<img src=x> "&lt;"')
+    assert title == "&lt;img src=x&gt; &#34;&amp;lt;&#34;" and type(title) is str  # the nav is dumped as YAML
+
+
+def test_css_string_cannot_end_the_string_or_the_style_element():
+    value = str(css_string('a"b\'</style><x>&\\\nz'))
+    assert value == "a\\22 b\\27 \\3c /style\\3e \\3c x\\3e \\26 \\5c  z"
+    assert not set("\"'<>&\n") & set(value)
+
+
+def test_spreadsheet_text_quotes_every_formula_start_and_nothing_else():
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert spreadsheet_text(start + "1") == "'" + start + "1"
+    assert spreadsheet_text("非煤矿山 =1") == "非煤矿山 =1"
+    assert spreadsheet_text("") == ""
+
+
+def test_excel_running_header_keeps_ampersands_literal_and_within_the_limit():
+    checklist = SimpleNamespace(title="A&B" + "甲" * 300, id="x", content_version="v1")
+    header = running_header(checklist)
+    assert header.startswith("&L&9A&&B甲") and header.endswith("&R&9x · 内容版本 v1")
+    assert len(header) <= HEADER_LIMIT and "…" in header

@@ -13,9 +13,17 @@ from generator.checklists.model import Checklist
 FONT_FAMILY = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif'
 
 
-def css_string(value: str) -> str:
-    """Text for inside a CSS string literal."""
-    return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+# Characters that could end a CSS string ('"', "'", "\\") or the <style> element ("<"), and "&" and ">" for good
+# measure: written as CSS escapes, which CSS turns back into the character (HTML entities would not be
+# decoded inside <style>: the header would show "&lt;").
+_CSS_ESCAPED = set("\\\"'<>&")
+
+
+def css_string(value: str) -> Markup:
+    """Text for inside a double-quoted CSS string in the <style> element, shown exactly as written."""
+    text = " ".join(str(value).splitlines())
+    return Markup("".join(f"\\{ord(ch):x} " if ch in _CSS_ESCAPED or ord(ch) < 0x20 or ord(ch) == 0x7F else ch
+                          for ch in text))
 
 
 def render_print_html(checklist: Checklist, templates: Path) -> str:

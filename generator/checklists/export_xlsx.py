@@ -1,4 +1,9 @@
-"""Checklist as an Excel workbook: the form, and a second sheet for the hazard ledger."""
+"""Checklist as an Excel workbook: the form, and a second sheet for the hazard ledger.
+
+Text from content never becomes a formula or a link: the workbook is opened with strings_to_formulas and
+strings_to_urls off (so even merge_range, which goes through write(), stores "=..." as text), cells are
+written with write_string, and "&" in the running header is doubled (it starts an Excel header code).
+"""
 from __future__ import annotations
 
 import math
@@ -19,6 +24,8 @@ from generator.checklists.form import (
 )
 from generator.checklists.model import HAZARD_LEVELS, RESULT_CHOICES, Checklist
 
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+HEADER_LIMIT = 255  # Excel's limit; XlsxWriter drops a longer header entirely
 LINE_HEIGHT = 14.5  # points per wrapped line at 10 pt
 A4 = 9
 
@@ -44,13 +51,28 @@ def _page_setup(sheet, checklist: Checklist, header_row: int, columns: int, last
     sheet.fit_to_pages(1, 0)  # one page wide, as many pages tall as needed
     sheet.repeat_rows(header_row)
     sheet.print_area(0, 0, last_row, columns - 1)
-    sheet.set_header(f"&L&9{checklist.title}&R&9{checklist.id} · 内容版本 {checklist.content_version}")
+    sheet.set_header(running_header(checklist))
     sheet.set_footer("&C&9第 &P 页 共 &N 页")
     sheet.freeze_panes(header_row + 1, 0)
 
 
+def header_text(text: str) -> str:
+    """Text for an Excel header or footer, where "&" starts a control code (&P, &[Path], …)."""
+    return text.replace("&", "&&")
+
+
+def running_header(checklist: Checklist) -> str:
+    """Title on the left, id and version on the right; a long title is cut to keep within Excel's limit."""
+    right = "&R&9" + header_text(f"{checklist.id} · 内容版本 {checklist.content_version}")
+    room = HEADER_LIMIT - len("&L&9") - len(right)
+    title = header_text(checklist.title)
+    if len(title) > room:
+        title = title[:room - 1].rstrip("&") + "…"
+    return f"&L&9{title}{right}"
+
+
 def write_xlsx(checklist: Checklist, target: Path) -> None:
-    workbook = xlsxwriter.Workbook(str(target))
+    workbook = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
     base = {"font_name": "宋体", "font_size": 10, "valign": "top", "text_wrap": True}
     fmt = {
         "title": workbook.add_format({**base, "bold": True, "font_size": 14, "align": "center", "valign": "vcenter"}),
@@ -87,7 +109,7 @@ def _form_sheet(workbook, checklist: Checklist, fmt) -> None:
         row += 1
     header_row = row
     for col, (name, _) in enumerate(COLUMNS):
-        sheet.write(header_row, col, name, fmt["head"])
+        sheet.write_string(header_row, col, name, fmt["head"])
     sheet.set_row(header_row, 30)
     row = header_row + 1
     first_item_row = row
@@ -136,7 +158,7 @@ def _ledger_sheet(workbook, checklist: Checklist, fmt) -> None:
     sheet.merge_range(0, 0, 0, last, f"隐患整改台账（{checklist.title}）", fmt["title"])
     sheet.set_row(0, 24)
     for col, (name, _) in enumerate(LEDGER_COLUMNS):
-        sheet.write(1, col, name, fmt["head"])
+        sheet.write_string(1, col, name, fmt["head"])
     for row in range(2, 2 + LEDGER_ROWS):
         sheet.write_number(row, 0, row - 1, fmt["number"])
         for col in range(1, last + 1):

@@ -1,4 +1,15 @@
-"""Text from YAML is text: escape it for Markdown or HTML, never pass it through raw."""
+"""Text from YAML is text: escape it for Markdown or HTML, never pass it through raw.
+
+Every place content text ends up, and what keeps it text there:
+- page bodies (Markdown): `finalize` escapes every `{{ }}` for Markdown and HTML; raw HTML blocks use `| html`;
+- navigation, header topic and <title>: MkDocs treats nav titles as HTML (a title it takes from a heading is
+  rendered HTML) and the theme prints them unescaped, so `generator.sitemap.nav_title` escapes them once; the theme override in
+  site_templates/theme/main.html prints <title> without material's `striptags`, which would unescape them;
+- search results: the search plugin re-escapes the text of the rendered pages, titles included;
+- print page / PDF: autoescaped jinja, and `css_string` for the running headers (generator/checklists/export_pdf.py);
+- XLSX / CSV: generator/checklists/export_xlsx.py and export_csv.py keep text from becoming a formula.
+Content text is only ever template *data*: no template is built from it, so `{{ }}` in it stays text.
+"""
 from __future__ import annotations
 
 import re
