@@ -54,7 +54,7 @@ def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[Conte
     problems: list[Problem] = []
     for kind, path in expected_files(content_dir):
         display = display_path(path, project_dir)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a broken link is named by load_yaml
             problems.append(Problem(Position(display, 1, 1), "缺少这个文件，请从版本库恢复它。"))
             continue
         data, found = load_checked(path, display, SCHEMAS[kind])
