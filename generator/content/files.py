@@ -65,7 +65,8 @@ def load_content_files(content_dir: Path, project_dir: Path) -> tuple[list[Conte
 
 
 def display_path(path: Path, project_dir: Path) -> str:
+    """The path as the author sees it: the link itself, not its target (which may not exist or loop)."""
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
-    except ValueError:
+        return (path.parent.resolve() / path.name).relative_to(project_dir.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()

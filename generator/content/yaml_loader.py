@@ -102,8 +102,11 @@ def parse_yaml(text: str, display: str) -> Any:
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
     problem = (err.problem or "").strip()
     mark = err.problem_mark or err.context_mark
-    if problem == "found unexpected end of stream" and err.context_mark is not None:
-        mark = err.context_mark  # an unclosed quote: point at the quote, not at the end of the file
+    opened = err.context_mark
+    if opened is not None and mark is not None and (
+            problem == "found unexpected end of stream"
+            or "flow" in (err.context or "") and mark.line > opened.line):
+        mark = opened  # an unclosed quote or bracket: point at where it opens, not where parsing gave up
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(Position(display, line, col),
                    f"YAML 格式错误：{_explain_syntax(err, _char_at(text, line, col))}。请检查这一行的缩进、冒号和引号。")
@@ -122,6 +125,8 @@ def _explain_syntax(err: yaml.MarkedYAMLError, char: str = "") -> str:
     context = (err.context or "").strip()
     if "tab" in problem or char == "\t":
         return "用了制表符（Tab）缩进，请改用空格"
+    if "directive" in context:
+        return "以 % 开头的行不是内容，请删去它，或给以 % 开头的值加上引号"
     if problem == "found unexpected end of stream" and "quoted scalar" in context:
         return "引号没有闭合：从这里开始的引号直到文件末尾都没有对应的结束引号"
     known = {
@@ -141,7 +146,6 @@ def _explain_syntax(err: yaml.MarkedYAMLError, char: str = "") -> str:
         "found character that cannot start any token": f"字符「{char}」不能出现在值的开头，请给整个值加上引号",
         "did not find expected node content": "这里缺少内容（可能多了一个括号或符号）",
         "expected the node content": "这里缺少内容（可能多了一个括号或符号）",
-        "found unknown directive name": "以 % 开头的行不是内容，请删去它或给值加上引号",
         "found incompatible YAML document": "文件开头的 %YAML 版本声明不被支持，请删去它",
     }
     for english, chinese in known.items():
