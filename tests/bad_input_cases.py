@@ -333,3 +333,38 @@ CASES = [
     case("checklist_directory", make_dir("checklists/extra.yaml"),
          "checklists/extra.yaml:1:1: checklists/extra.yaml 是一个文件夹，不是文件。请把它改名（去掉 .yaml / .txt 后缀）或移出这个目录。"),
 ]
+
+# Cases whose right answer needs the one-pipeline validator (issue 12, deliverable 1): a file
+# with a schema error still takes part, nothing downstream repeats a consequence, source texts
+# are read through reading.read_source_text. They state the intended messages and fail until
+# that pipeline lands.
+PIPELINE_CASES = [
+    case("sector_schema_error_does_not_cascade", replace(F, "actor: enterprise", "actor: company"),
+         "content/sectors/feimei.yaml:9:12: 「actor」（责任主体）的值「company」不在允许的范围内。"
+         "允许的值：enterprise（企业）、government（政府及部门）、township（乡镇（街道））。"),
+    case("schema_error_and_broken_quote_in_one_file",
+         [replace(F, "actor: enterprise", "actor: company"),
+          replace(F, "quote: 县应急管理局每季度组织一次非煤矿山执法检查", "quote: 县应急管理局每月组织一次非煤矿山执法检查")],
+         "content/sectors/feimei.yaml:9:12: 「actor」（责任主体）的值「company」不在允许的范围内。"
+         "允许的值：enterprise（企业）、government（政府及部门）、township（乡镇（街道））。",
+         "content/sectors/feimei.yaml:29:16: 引文在「anli」第 12 行中找不到。所引行中最接近的原文是："
+         "「县应急管理局每季度组织一次非煤矿山执法检」。请逐字照抄原文。"),
+    case("gbk_source_text", encode("content/sources/anli.txt", "gbk"),
+         "content/sources/anli.txt:1:1: 文件看起来是 GBK/GB18030 编码（Windows 中文系统常见），本项目只接受 UTF-8。" + RESAVE),
+    case("source_text_linked_from_outside_content",
+         [write("outside.txt", (MINI / "content/sources/anli.txt").read_bytes()),
+          remove("content/sources/anli.txt"), symlink("content/sources/anli.txt", "../../outside.txt")],
+         "content/sources/sources.yaml:4:11: content/sources/anli.txt 指向 content/ 以外的文件，不能作为来源正文。"
+         "请把原文复制进 content/sources/，不要用链接。"),
+    case("missing_source_text_is_one_line", remove("content/sources/anli.txt"),
+         "content/sources/sources.yaml:4:11: 找不到正文文件 anli.txt，请把文件放进 content/sources/ 或改正文件名。"),
+    case("unknown_key_in_the_source_registry_is_one_line", replace(S, "    short: 安平实施意见\n", "    short: 安平实施意见\n    shrt: 安平\n"),
+         "content/sources/sources.yaml:7:5: 不认识的字段「shrt」（可能是拼写错误）。这里可以使用的字段："
+         "id、file、title、short、issuer、doc_number、date、type、status、jurisdiction、level、period、notes、"
+         "no_requirements、redactions。"),
+    case("checklist_errors_reported_with_content_errors",
+         [replace(G, "aliases: []", "alias: []"), append(C, "colour: red\n")],
+         "checklists/feimei.yaml:7:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段："
+         "id、title、description、audience、select、exclude、fields、signoff。",
+         "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、aliases、meanings、cites。"),
+]

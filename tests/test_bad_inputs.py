@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bad_input_cases import CASES, MINI, RESAVE, Case, copy_mini, run_check
+from bad_input_cases import CASES, MINI, PIPELINE_CASES, RESAVE, Case, copy_mini, run_check
 from conftest import PROJECT, run_generator
 from generator.content.problems import Position
 from generator.content.reading import FileProblem, read_source_text
@@ -127,3 +127,11 @@ def test_a_source_symlink_loop_is_named(tmp_path):
 
 def test_mini_is_small():
     assert sum(p.stat().st_size for p in MINI.rglob("*") if p.is_file()) < 20_000
+
+
+@pytest.mark.parametrize("bad", PIPELINE_CASES, ids=[c.name for c in PIPELINE_CASES])
+def test_one_root_cause_is_reported_once(bad: Case, tmp_path):
+    """Fails until the one-pipeline validator lands (see bad_input_cases.PIPELINE_CASES)."""
+    root = copy_mini(tmp_path / "mini")
+    bad.apply(root)
+    assert run_check(root) == list(bad.expected)
