@@ -181,6 +181,9 @@ CASES = [
          "content/glossary.yaml:51:51: 嵌套层数太深（超过 50 层），内容文件不需要这么多层，请检查是否多了括号或缩进。"),
     case("deep_block_sequences", write(G, "terms:\n" + "".join(" " * n + "-\n" for n in range(200))),
          "content/glossary.yaml:51:50: 嵌套层数太深（超过 50 层），内容文件不需要这么多层，请检查是否多了括号或缩进。"),
+    case("too_many_values", write(G, "terms:\n" + "- a\n" * 60_000),
+         "content/glossary.yaml:49999:3: 这个文件的值太多（超过 50000 个），不像是手写的内容，"
+         "请检查是否误粘贴了大量数据，或把内容拆成几个文件。"),
     case("recursive_anchor", write(G, "terms: &a\n  - *a\n"),
          "content/glossary.yaml:1:8: 这里用了 YAML 锚点「&a」。本项目的内容不使用锚点（&）和别名（*），请删去它；若是文字，请给整个值加上引号。"),
     case("alias_bomb", write(G, BILLION_LAUGHS),

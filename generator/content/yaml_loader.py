@@ -76,6 +76,10 @@ class YamlSyntaxError(FileProblem):
 # Deepest nesting accepted. The shipped content nests 7 levels; a limit keeps a file of
 # 100,000 "[" from costing time or memory.
 MAX_DEPTH = 50
+# Most values (scalars, lists, mappings) in one file. The largest shipped file,
+# content/sectors/zonghe.yaml, has about 8,100 (6x below the limit); it stops a generated flood of
+# a million list items from costing a minute of checking.
+MAX_VALUES = 50_000
 
 _Container = LocDict | LocList
 
@@ -168,7 +172,7 @@ def _build(events: Iterator[yaml.Event], display: str) -> Any:
     """One document from the event stream; stacks instead of recursion so depth cannot crash."""
     stack: list[tuple[_Container, list[Any]]] = []  # (container, [pending key, key position] for mappings)
     root: Any = None
-    documents = 0
+    documents = values = 0
     for event in events:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -191,6 +195,10 @@ def _build(events: Iterator[yaml.Event], display: str) -> Any:
             else:
                 _attach(stack[-1], finished, display, event)
             continue
+        values += 1
+        if values > MAX_VALUES:
+            raise _fail(event, display, f"这个文件的值太多（超过 {MAX_VALUES} 个），不像是手写的内容，"
+                                        "请检查是否误粘贴了大量数据，或把内容拆成几个文件。")
         pos = _position(event, display)
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event, pos)
