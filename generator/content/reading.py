@@ -146,9 +146,9 @@ def describe_char(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def read_text(path: Path, display: str) -> str:
-    """A whole author file as text, or FileProblem."""
-    return decode_text(read_bytes(path, display), display)
+def read_text(path: Path, display: str, reference: Position | None = None) -> str:
+    """A whole author file as text, or FileProblem (file-level ones at `reference` when given)."""
+    return decode_text(read_bytes(path, display, reference), display)
 
 
 def read_source_text(path: Path, content_dir: Path, display: str,
@@ -168,8 +168,4 @@ def read_source_text(path: Path, content_dir: Path, display: str,
     if not inside:
         raise FileProblem(Problem(where, f"{display} 指向 content/ 以外的文件，不能作为来源正文。"
                                          "请把原文复制进 content/sources/，不要用链接。"))
-    return read_text_at(path, display, where).split("\n")
-
-
-def read_text_at(path: Path, display: str, reference: Position) -> str:
-    return decode_text(read_bytes(path, display, reference), display)
+    return read_text(path, display, where).split("\n")
