@@ -1,5 +1,12 @@
 """Load YAML keeping the file position of every value.
 
+The file is read by generator.content.reading (limits, UTF-8 only), then parsed by
+libyaml (PyYAML's C parser) into events; the Loc* values are built from the events
+with explicit stacks, so no input can recurse. Anchors and aliases are refused (the
+content uses none, and they are how alias bombs and recursive documents are made),
+as are nesting deeper than MAX_DEPTH, more than MAX_VALUES values, and control
+characters written as escapes. Every failure is a YamlSyntaxError with a Problem.
+
 Scalars are resolved the YAML 1.2 core way for whole numbers and true/false
 only; everything else stays the text the author wrote, so a section "3.10"
 never becomes 3.1 and "no" never becomes False.
