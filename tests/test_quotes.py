@@ -27,3 +27,14 @@ def test_whitespace_is_ignored_but_words_are_not():
 
 def test_closest_text_points_at_the_likely_passage():
     assert closest_text(LINES, 1, 4, "严格执行主要矿山最小") == "严格执行主要矿种最小"
+
+
+def test_closest_text_finds_a_near_copy_in_a_wide_range():
+    filler = [f"第{n}条 其他单位应当做好日常工作。" for n in range(3000)]
+    lines = [*filler, "生产经营单位应当建立健全全员安全生产责任制和安全生产规章制度。", *filler]
+    quote = "生产经营单位应当建立健全全员安全生产责任制与安全生产规章制度"
+    assert closest_text(lines, 1, len(lines), quote) == "生产经营单位应当建立健全全员安全生产责任制和安全生产规章制度"
+
+
+def test_closest_text_of_a_one_character_quote():
+    assert closest_text(["甲乙丙"], 1, 1, "乙") == "乙"

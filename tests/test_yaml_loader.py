@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.problems import Position
-from generator.content.yaml_loader import LocScalar, YamlSyntaxError, load_yaml, plain
+from generator.content.yaml_loader import MAX_DEPTH, LocScalar, YamlSyntaxError, load_yaml, plain
 
 
 def _load(tmp_path: Path, text: str):
@@ -42,3 +42,52 @@ def test_duplicate_key_is_an_error(tmp_path):
     with pytest.raises(YamlSyntaxError) as err:
         _load(tmp_path, "a: 1\na: 2\n")
     assert str(err.value.problem) == "content/x.yaml:2:1: 字段「a」在同一处写了两次，请删除重复的一个。"
+
+
+def test_columns_count_characters_not_bytes(tmp_path):
+    data = _load(tmp_path, "名称: 中文说明\n列表: [甲, 乙]\n")
+    assert data["名称"].pos == Position("content/x.yaml", 1, 5)
+    assert data["列表"][1].pos == Position("content/x.yaml", 2, 9)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert plain(load_yaml(path, "content/x.yaml")) == {"a": 1}
+
+
+def _problem(tmp_path: Path, data: bytes) -> str:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(data)
+    with pytest.raises(YamlSyntaxError) as err:
+        load_yaml(path, "content/x.yaml")
+    return str(err.value.problem)
+
+
+def test_an_unclosed_quote_is_located_at_the_quote(tmp_path):
+    assert _problem(tmp_path, 'a: 1\nb: "abc\nc: 2\nd: 3\n'.encode()).startswith("content/x.yaml:2:4: YAML 格式错误：引号没有闭合")
+
+
+def test_nesting_is_limited_without_recursion(tmp_path):
+    message = _problem(tmp_path, b"a: " + b"[\n" * 100_000)
+    assert message.startswith(f"content/x.yaml:{MAX_DEPTH}:1: 嵌套层数太深（超过 {MAX_DEPTH} 层）")
+
+
+def test_anchors_are_refused_where_they_stand(tmp_path):
+    assert _problem(tmp_path, b"a: 1\nb: &x [*x]\n").startswith("content/x.yaml:2:4: 这里用了 YAML 锚点「&x」。")
+
+
+def test_escaped_control_characters_are_refused(tmp_path):
+    assert _problem(tmp_path, b'a: "x\\x01"\n') == (
+        "content/x.yaml:1:4: 这个值里有看不见的控制字符 U+0001（双引号里的反斜杠转义），请删去它。")
+
+
+def test_a_second_document_is_refused(tmp_path):
+    assert _problem(tmp_path, b"a: 1\n---\nb: 2\n").startswith("content/x.yaml:2:1: 这里开始了第二个 YAML 文档")
+
+
+def test_an_unreadable_path_becomes_a_problem(tmp_path):
+    (tmp_path / "x.yaml").mkdir()
+    with pytest.raises(YamlSyntaxError) as err:
+        load_yaml(tmp_path / "x.yaml", "content/x.yaml")
+    assert str(err.value.problem).startswith("content/x.yaml:1:1: content/x.yaml 是一个文件夹，不是文件。")

@@ -62,7 +62,7 @@ def load_content_files(content_dir: Path, project_dir: Path) -> LoadedFiles:
     result = LoadedFiles([], [], [])
     for kind, path in expected_files(content_dir):
         display = display_path(path, project_dir)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a broken link is named by load_yaml
             result.problems.append(Problem(Position(display, 1, 1), "缺少这个文件，请从版本库恢复它。"))
             result.unusable.append((kind, path))
             continue
@@ -76,7 +76,8 @@ def load_content_files(content_dir: Path, project_dir: Path) -> LoadedFiles:
 
 
 def display_path(path: Path, project_dir: Path) -> str:
+    """The path as the author sees it: the link itself, not its target (which may not exist or loop)."""
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
-    except ValueError:
+        return (path.parent.resolve() / path.name).relative_to(project_dir.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()

@@ -52,6 +52,8 @@ def gaps_of(files: LoadedFiles) -> Gaps:
         if kind == "sector":
             gaps.mark_broken("sector", path.stem)
     for file in files.usable:
+        if file.kind == "sector" and file.data.get("id") != file.path.stem:
+            gaps.mark_broken("sector", file.path.stem)  # named by its file, which the cross-checks report
         for path, record in file.dropped:
             target = _RECORD_LISTS.get((file.kind, path[0])) if len(path) == 2 else None
             if target is not None:

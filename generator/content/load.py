@@ -13,7 +13,8 @@ from generator.content.crosscheck import cross_check
 from generator.content.files import LoadedFiles, display_path, load_content_files
 from generator.content.gaps import Gaps, gaps_of
 from generator.content.model import Content
-from generator.content.problems import ContentError, Position, Problem
+from generator.content.problems import ContentError, Problem
+from generator.content.reading import FileProblem, read_source_text
 from generator.content.to_model import build_model
 from generator.content.yaml_loader import position_of
 
@@ -46,25 +47,20 @@ def load_content(content_dir: Path, project_dir: Path) -> Content:
 
 def _read_source_texts(files: LoadedFiles, content_dir: Path, project_dir: Path, gaps: Gaps,
                        problems: list[Problem]) -> dict[str, list[str]]:
+    """The lines of every registered source text; one that cannot be read is reported once and left out."""
     registry = next((f for f in files.usable if f.kind == "sources"), None)
+    if registry is None:
+        return {}
     texts: dict[str, list[str]] = {}
-    for entry in registry.data["sources"] if registry else []:
+    for entry in registry.data["sources"]:
         sid = str(entry["id"])
         if sid in texts:
             continue
         path = content_dir / "sources" / str(entry["file"])
-        pos = position_of(entry["file"], Position(registry.display, 1, 1)) if registry else Position("", 1, 1)
-        lines = _read_source_text(path, pos, display_path(path, project_dir), problems)
-        if lines is None:
+        try:
+            texts[sid] = read_source_text(path, content_dir, display_path(path, project_dir),
+                                          reference=position_of(entry["file"], registry.start))
+        except FileProblem as err:
+            problems.append(err.problem)
             gaps.mark_broken("source", sid)
-        else:
-            texts[sid] = lines
     return texts
-
-
-def _read_source_text(path: Path, pos: Position, display: str, problems: list[Problem]) -> list[str] | None:
-    if not path.exists():
-        problems.append(Problem(pos, f"找不到正文文件 {path.name}，请把文件放进 content/sources/ 或改正文件名。"))
-        return None
-    return path.read_text(encoding="utf-8").split("\n")
-

@@ -6,6 +6,7 @@ removed, and lines that are only an OCR page number (such as "— 7 —" or
 """
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -61,24 +62,48 @@ def quote_is_in(lines: list[str], first: int, last: int, quote: str) -> bool:
 
 
 def closest_text(lines: list[str], first: int, last: int, quote: str) -> str:
-    """The passage of the cited lines that looks most like the quote, for the error message."""
+    """The passage of the cited lines that looks most like the quote, for the error message.
+
+    Linear in the range: every window is first scored by how many of its character pairs
+    also occur in the quote (a sliding sum), and only the best few windows are compared
+    exactly with difflib, instead of running difflib on every window.
+    """
     haystack = NormalisedText.of_lines(lines[first - 1:last], first).text
     needle = normalise(quote)
     if not haystack:
         return ""
     if len(haystack) <= len(needle):
         return haystack
-    best_start, best_ratio = 0, -1.0
+    width = len(needle)
+    candidates = _likely_starts(haystack, needle, _candidate_count(width))
+    if len(candidates) == 1:
+        return haystack[candidates[0]:candidates[0] + width]
     matcher = SequenceMatcher(autojunk=False)
     matcher.set_seq2(needle)
-    for start in range(0, len(haystack) - len(needle) + 1):
-        matcher.set_seq1(haystack[start:start + len(needle)])
-        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-            continue
+    best_start, best_ratio = candidates[0], -1.0
+    for start in sorted(candidates):  # earliest wins a tie
+        matcher.set_seq1(haystack[start:start + width])
         ratio = matcher.ratio()
         if ratio > best_ratio:
             best_start, best_ratio = start, ratio
-    return haystack[best_start:best_start + len(needle)]
+    return haystack[best_start:best_start + width]
+
+
+def _candidate_count(width: int) -> int:
+    """How many windows to compare exactly: fewer for long quotes, where difflib itself is slow."""
+    return 40 if width <= 300 else 8 if width <= 2000 else 1
+
+
+def _likely_starts(haystack: str, needle: str, count: int) -> list[int]:
+    """Window starts whose character pairs (single characters for a one-character quote) best match the quote's."""
+    size = 2 if len(needle) >= 2 else 1
+    wanted = {needle[i:i + size] for i in range(len(needle) - size + 1)}
+    hits = [0]
+    for i in range(len(haystack) - size + 1):
+        hits.append(hits[-1] + (haystack[i:i + size] in wanted))
+    span = len(needle) - size + 1  # pieces inside one window
+    scores = ((hits[start + span] - hits[start], -start) for start in range(len(haystack) - len(needle) + 1))
+    return [-negative for _, negative in heapq.nlargest(count, scores)]
 
 
 def find_in_document(lines: list[str], quote: str) -> list[tuple[int, int]]:
