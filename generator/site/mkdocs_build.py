@@ -8,7 +8,11 @@ import tempfile
 from pathlib import Path
 
 from generator.paths import ProjectPaths
+from generator.process import die_with_parent, signals_deferred
 from generator.search.index import SearchPatchError, patch_query_segmentation, tidy_search_index
+
+
+BUNDLE_SITE = "bundle-site"  # build/bundle-site: the unpacked offline bundle
 
 
 class SiteBuildError(Exception):
@@ -25,6 +29,7 @@ def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None) 
             [sys.executable, "-m", "mkdocs", "build", "--strict",
              "--config-file", str(config), "--site-dir", str(fresh)],
             cwd=paths.root, capture_output=True, text=True,
+            preexec_fn=die_with_parent,  # a killed build must not leave `mkdocs build` running
         )
         if result.returncode != 0:
             problems = [line for line in (result.stderr + result.stdout).splitlines()
@@ -42,12 +47,36 @@ def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None) 
 
 
 def swap_in(fresh: Path, site: Path) -> None:
-    """Replace site/ by fresh/ with two renames, so site/ is never half-written."""
+    """Replace site/ by fresh/ with two renames, so site/ is never half-written.
+
+    Ctrl-C is held back between the renames; after a SIGKILL between them, clean_leftovers
+    puts the old site back."""
     old = site.with_name(site.name + ".old")
     if old.exists():
         shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
+    with signals_deferred():
+        if site.exists():
+            site.rename(old)
+        try:
+            fresh.rename(site)
+        except OSError:
+            if old.exists():
+                old.rename(site)
+            raise
     if old.exists():
         shutil.rmtree(old)
+
+
+def clean_leftovers(paths: ProjectPaths, site: Path | None = None) -> None:
+    """Undo what a killed build left: temporary site folders in build/ and a half-done swap."""
+    if paths.build.is_dir():
+        for folder in paths.build.glob("site.*"):
+            if folder.is_dir():
+                shutil.rmtree(folder)
+    for target in (site or paths.site, paths.build / BUNDLE_SITE):
+        old = target.with_name(target.name + ".old")
+        if old.is_dir():
+            if target.exists():
+                shutil.rmtree(old)
+            else:
+                old.rename(target)
