@@ -146,6 +146,8 @@ def describe_os_error(err: OSError, paths: ProjectPaths) -> str:
         return f"磁盘空间已满，无法写入 {folder}：请清理磁盘（或删除 build/ 后）重新生成。原有的 site/ 保持不变。"
     if err.errno in _READ_ONLY:
         return f"{folder} 是只读的或没有写入权限，无法写入：请改为可写后重新生成。原有的 site/ 保持不变。"
+    if err.errno in (errno.EEXIST, errno.ENOTDIR):
+        return f"{folder} 应当是文件夹，但现在是一个文件：请把它改名或删除后重新生成。原有的 site/ 保持不变。"
     reason = err.strerror or str(err)
     return f"无法写入 {folder}（{reason}）：请检查这个文件夹后重新生成。原有的 site/ 保持不变。"
 
