@@ -249,7 +249,7 @@ def test_sigterm_is_reported_like_ctrl_c(project_copy):
 
 def test_a_killed_build_leaves_no_process_and_the_next_build_cleans_up(built_project, tmp_path):
     root = _warm_copy(built_project, tmp_path)
-    for checklist in root.glob("checklists/*.yaml"):  # a new title: every export runs again
+    for checklist in sorted(root.glob("checklists/*.yaml"))[:4]:  # a new title: these are exported again
         checklist.write_text(checklist.read_text(encoding="utf-8").replace("title: ", "title: 新", 1), encoding="utf-8")
     build = _start_build(root)
     assert _wait_for(lambda: len(_alive(_children(build.pid))) >= 2), "no export workers started"
