@@ -91,13 +91,13 @@ def serve(paths: ProjectPaths, address: str) -> None:
     only the pages and files whose text changed (unchanged checklists come from the cache);
     `mkdocs serve --dirty` then rebuilds only those pages, and the browser reloads. In a dirty
     rebuild, the navigation and search index of unchanged pages are not refreshed: `make site`
-    builds everything. When content has errors, they are printed and the preview keeps the last
+    builds everything (and is strict: --dirty itself warns, so the preview is not). When content has errors, they are printed and the preview keeps the last
     good pages.
     """
     with build_lock(paths.build):
         prepare_build(paths)
         config = stage(paths)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(config),
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--config-file", str(config),
                                "--dev-addr", address], cwd=paths.root, preexec_fn=die_with_parent)
     watched = [paths.content, paths.checklists, paths.templates]
     last = _snapshot(watched)
