@@ -66,13 +66,18 @@ def prepare_build(paths: ProjectPaths) -> None:
 
 
 def build(paths: ProjectPaths) -> None:
-    from generator.site.mkdocs_build import mkdocs_build
+    from generator.site.mkdocs_build import mkdocs_build, start_mkdocs
 
     with build_lock(paths.build):
         prepare_build(paths)
-        config = stage(paths)
+        runner = start_mkdocs(paths)  # MkDocs starts up while the content is validated
+        try:
+            config = stage(paths)
+        except BaseException:
+            runner.cancel()
+            raise
         started = time.perf_counter()
-        mkdocs_build(config, paths)
+        mkdocs_build(config, paths, runner=runner)
     print(f"网站已生成：{paths.site}（MkDocs {time.perf_counter() - started:.1f} 秒）")
 
 
