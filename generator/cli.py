@@ -6,6 +6,7 @@ import errno
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,10 @@ from generator.process import BuildLocked, Interrupted, build_lock, die_with_par
 # Everything that needs WeasyPrint, XlsxWriter or MkDocs is imported inside the command that
 # uses it, so `check` runs (and starts fast) without the export libraries.
 if TYPE_CHECKING:
+    from generator.checklists.exports import PendingExports
     from generator.checklists.select import Checklist
     from generator.content.model import Content
+    from generator.site.staging import StagedTree
 
 
 def check(paths: ProjectPaths) -> tuple[Content, list[Checklist]]:
@@ -30,8 +33,30 @@ def check(paths: ProjectPaths) -> tuple[Content, list[Checklist]]:
     return content, checklists
 
 
-def stage(paths: ProjectPaths) -> Path:
-    """Validate, then bring build/docs up to date: changed pages only, checklist files from the cache."""
+@dataclass
+class Staged:
+    config: Path  # build/mkdocs.yml
+    tree: StagedTree
+    exports: PendingExports
+    seconds: float
+
+    def finish_exports(self, also_into: Path | None = None) -> None:
+        """Wait for the checklist files, place them in build/docs (and into a built site), print the timing."""
+        from generator.site.staging import link_or_copy
+
+        def place(name: str, cached: Path) -> None:
+            self.tree.place_file(name, cached)
+            if also_into is not None:
+                link_or_copy(cached, also_into / name)
+
+        timing = self.exports.finish(place)
+        print(f"自查表共 {timing.files} 个文件（PDF、Excel、CSV），其中 {timing.exported} 个重新生成"
+              f"（其余未变，取自 build/cache/），{timing.seconds:.1f} 秒", flush=True)
+
+
+def stage_pages(paths: ProjectPaths) -> Staged:
+    """Validate, then bring build/docs up to date (changed pages only) while the checklist files are
+    exported in worker processes; a file not exported yet gets a stand-in, so MkDocs can start."""
     from generator.checklists.exports import start_exports
     from generator.search.dictionary import build_user_dictionary
     from generator.site.render import navigation, render_pages
@@ -42,18 +67,26 @@ def stage(paths: ProjectPaths) -> Path:
     exports = start_exports(checklists, paths.print_templates, paths.export_cache)  # workers run meanwhile
     try:
         tree = prepare_staging(render_pages(content, paths.templates / "pages", checklists), paths)
-        write_if_changed(paths.search_dictionary,
-                         build_user_dictionary(paths.curated_search_terms, content))
-        pages_done = time.perf_counter()
-        timing = exports.finish(tree.place_file)
+        write_if_changed(paths.search_dictionary, build_user_dictionary(paths.curated_search_terms, content))
+        exports.place_ready(tree)
+        config = publish_staging(tree, navigation(content, checklists), paths)
     except BaseException:
         exports.abort()
         raise
-    print(f"校验和生成页面 {pages_done - started:.1f} 秒；"
-          f"自查表 {len(checklists)} 张共 {timing.files} 个文件（PDF、Excel、CSV），"
-          f"其中 {timing.exported} 个重新生成（其余未变，取自 build/cache/）{timing.seconds:.1f} 秒；"
-          f"改动 {tree.written} 个文件", flush=True)
-    return publish_staging(tree, navigation(content, checklists), paths)
+    seconds = time.perf_counter() - started
+    print(f"校验和生成页面 {seconds:.1f} 秒，改动 {tree.written} 个文件；自查表 {len(checklists)} 张", flush=True)
+    return Staged(config, tree, exports, seconds)
+
+
+def stage(paths: ProjectPaths) -> Path:
+    """Validate and bring build/docs fully up to date, checklist files included."""
+    staged = stage_pages(paths)
+    try:
+        staged.finish_exports()
+    except BaseException:
+        staged.exports.abort()
+        raise
+    return staged.config
 
 
 def prepare_build(paths: ProjectPaths) -> None:
@@ -72,13 +105,19 @@ def build(paths: ProjectPaths) -> None:
         prepare_build(paths)
         runner = start_mkdocs(paths)  # MkDocs starts up while the content is validated
         try:
-            config = stage(paths)
+            staged = stage_pages(paths)
         except BaseException:
             runner.cancel()
             raise
         started = time.perf_counter()
-        mkdocs_build(config, paths, runner=runner)
-    print(f"网站已生成：{paths.site}（MkDocs {time.perf_counter() - started:.1f} 秒）")
+        try:
+            # The checklist files are exported while MkDocs runs, then put into the new site before it is swapped in.
+            mkdocs_build(staged.config, paths, runner=runner,
+                         before_swap=lambda fresh: staged.finish_exports(also_into=fresh))
+        except BaseException:
+            staged.exports.abort()
+            raise
+    print(f"网站已生成：{paths.site}（MkDocs 和自查表同时进行，{time.perf_counter() - started:.1f} 秒）")
 
 
 def bundle(paths: ProjectPaths) -> Path:

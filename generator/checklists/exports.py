@@ -14,7 +14,7 @@ import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from generator.checklists.select import Checklist
 from generator.process import die_with_parent
@@ -23,6 +23,11 @@ DOWNLOADS = "checklists/files"
 FORMATS = ("pdf", "xlsx", "csv")
 GENERATOR_CODE = Path(__file__).resolve().parent.parent
 PARTIAL = ".partial-"  # a cache file being written; a killed build's leftovers are removed by clean_partial
+
+
+class StagingTarget(Protocol):
+    def place_file(self, relative: str, source: Path) -> None: ...
+    def stand_in(self, relative: str) -> None: ...
 
 
 def download_name(checklist_id: str, fmt: str) -> str:
@@ -92,6 +97,14 @@ class PendingExports:
             workers = min(len(jobs), os.cpu_count() or 2)
             self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=die_with_parent)
             self.result = self.pool.map_async(_export_star, jobs, chunksize=1)
+
+    def place_ready(self, tree: "StagingTarget") -> None:
+        """Place the files already exported; the others get a stand-in until finish() places them."""
+        for name, cached in self.files.items():
+            if cached.exists():
+                tree.place_file(name, cached)
+            else:
+                tree.stand_in(name)
 
     def finish(self, place: Callable[[str, Path], None]) -> ExportTiming:
         """Wait for the workers, then place every file (cached or new) into the staging folder."""

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from generator.paths import ProjectPaths
 from generator.process import die_with_parent, signals_deferred
@@ -49,8 +50,10 @@ def start_mkdocs(paths: ProjectPaths) -> MkDocsRunner:
 
 
 def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None,
-                 runner: MkDocsRunner | None = None) -> None:
-    """Build the site into target (default site/); on failure leave the previous one exactly as it was."""
+                 runner: MkDocsRunner | None = None, before_swap: Callable[[Path], None] | None = None) -> None:
+    """Build the site into target (default site/); on failure leave the previous one exactly as it was.
+
+    before_swap gets the new site's folder once MkDocs is done, to add files (the checklist downloads)."""
     runner = runner or start_mkdocs(paths)
     try:
         paths.build.mkdir(parents=True, exist_ok=True)
@@ -69,6 +72,8 @@ def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None,
             patch_query_segmentation(fresh)
         except SearchPatchError as err:
             raise SiteBuildError(str(err)) from None
+        if before_swap is not None:
+            before_swap(fresh)
         swap_in(fresh, target or paths.site)
     finally:
         if fresh.exists():

@@ -46,15 +46,16 @@ class StagedTree:
         target = self._claim(relative)
         if target.exists() and (os.path.samefile(source, target) or filecmp.cmp(source, target, shallow=False)):
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        try:
-            os.link(source, partial)
-        except OSError:
-            shutil.copy2(source, partial)
-        partial.replace(target)
+        link_or_copy(source, target)
         self.written += 1
+
+    def stand_in(self, relative: str) -> None:
+        """Keep the file a previous build left, or put an empty one: MkDocs only needs it to exist
+        (for its link check); the real file replaces it once exported."""
+        target = self._claim(relative)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"")
 
     def copy_tree(self, relative: str, source: Path) -> None:
         for path in sorted(source.rglob("*")):
@@ -85,6 +86,18 @@ class StagedTree:
     def _claim(self, relative: str) -> Path:
         self.expected.add(relative)
         return self.docs / relative
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Replace target by a hard link to source (a copy across file systems), never half-written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        os.link(source, partial)
+    except OSError:
+        shutil.copy2(source, partial)
+    partial.replace(target)
 
 
 def prepare_staging(pages: list[Page], paths: ProjectPaths) -> StagedTree:
