@@ -135,14 +135,15 @@ def serve(paths: ProjectPaths, address: str) -> None:
     only the pages and files whose text changed (unchanged checklists come from the cache);
     `mkdocs serve --dirty` then rebuilds only those pages, and the browser reloads. In a dirty
     rebuild, the navigation and search index of unchanged pages are not refreshed: `make site`
-    builds everything (and is strict: --dirty itself warns, so the preview is not). When content has errors, they are printed and the preview keeps the last
-    good pages.
+    builds everything, strictly (the preview is not strict: --dirty itself warns). When content
+    has errors, they are printed and the preview keeps the last good pages.
     """
     with build_lock(paths.build):
         prepare_build(paths)
         config = stage(paths)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--config-file", str(config),
-                               "--dev-addr", address], cwd=paths.root, preexec_fn=die_with_parent)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+                               "--config-file", str(config), "--dev-addr", address],
+                              cwd=paths.root, preexec_fn=die_with_parent)
     watched = [paths.content, paths.checklists, paths.templates]
     last = _snapshot(watched)
     try:
@@ -209,6 +210,7 @@ def _top_folder(filename: object, paths: ProjectPaths) -> str:
 
 
 def describe_failure(err: Exception, paths: ProjectPaths) -> str:
+    """For the preview, which must keep running whatever one re-stage does."""
     if isinstance(err, OSError):
         return describe_os_error(err, paths)
     from jinja2 import TemplateError, TemplateSyntaxError
@@ -217,7 +219,7 @@ def describe_failure(err: Exception, paths: ProjectPaths) -> str:
         return f"{err.filename or err.name}:{err.lineno}:1: 模板有语法错误：{err.message}。"
     if isinstance(err, TemplateError):
         return f"模板出错：{err}。"
-    raise err
+    return f"生成页面时出错（{type(err).__name__}：{err}）。"
 
 
 def main(argv: list[str] | None = None) -> int:
