@@ -293,3 +293,43 @@ def test_a_full_disk_gets_a_sentence_naming_the_folder(project_copy, monkeypatch
     err = capsys.readouterr().err
     assert err.strip() == "磁盘空间已满，无法写入 build/：请清理磁盘（或删除 build/ 后）重新生成。原有的 site/ 保持不变。"
     assert not (project_copy / "site").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _page(url: str) -> str:
+    import urllib.request
+
+    try:
+        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_an_error(project_copy):
+    port = _free_port()
+    serve = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                             cwd=project_copy, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/sectors/feimei/"
+    sector = project_copy / "content" / "sectors" / "feimei.yaml"
+    original = sector.read_text(encoding="utf-8")
+    try:
+        assert _wait_for(lambda: "非煤矿山" in _page(url), 120), "the preview never came up"
+        sector.write_text(original.replace("actor: government", "actor: goverment", 1), encoding="utf-8")
+        time.sleep(3)  # the broken edit is seen and reported, nothing is staged
+        assert "非煤矿山" in _page(url)
+        sector.write_text(original.replace("\n    text: ", "\n    text: 预览里的新文字", 1), encoding="utf-8")
+        assert _wait_for(lambda: "预览里的新文字" in _page(url), 60), "the edit never reached the preview"
+    finally:
+        serve.send_signal(signal.SIGINT)
+        out, err = serve.communicate(timeout=30)
+    assert serve.returncode == 0
+    assert re.search(r"^content/sectors/feimei\.yaml:\d+:\d+: 「actor」（责任主体）的值「goverment」", err, re.M), err
+    assert "预览仍显示上一次校验通过的页面。" in err and "Traceback" not in err
+    assert err.rstrip().endswith("预览已停止。")
