@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site bundle check serve test schema coverage build-deps test-deps clean
+.PHONY: site bundle check serve test bench schema coverage build-deps test-deps clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（$(PYTHON)）"; exit 1; }
@@ -41,6 +41,10 @@ test-deps:
 
 test: $(STAMP) test-deps
 	$(PY) -m pytest
+
+# Build times as ratios to a bare mkdocs build, serve reload, 10x content, page weights, search (in temporary copies).
+bench: $(STAMP) build-deps test-deps
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site build site.old dist

@@ -2,77 +2,222 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.checklists.exports import export_all
-from generator.checklists.model import Checklist
-from generator.content.coverage import coverage_report
-from generator.content.load import load_content
-from generator.content.model import Content
 from generator.content.problems import ContentError
-from generator.content.schema import export_schemas
 from generator.paths import DEFAULT_PATHS, ProjectPaths
-from generator.project import load_project
-from generator.search.dictionary import build_user_dictionary
-from generator.site.bundle import BUNDLE_ROOT, build_bundle
-from generator.site.mkdocs_build import SiteBuildError, mkdocs_build
-from generator.site.render import navigation, render_pages
-from generator.site.staging import prepare_staging, publish_staging
+from generator.process import BuildLocked, Interrupted, build_lock, die_with_parent, install_signal_handlers
+
+# Everything that needs WeasyPrint, XlsxWriter or MkDocs is imported inside the command that
+# uses it, so `check` runs (and starts fast) without the export libraries.
+if TYPE_CHECKING:
+    from generator.checklists.exports import PendingExports
+    from generator.checklists.model import Checklist
+    from generator.content.model import Content
+    from generator.site.staging import StagedTree
 
 
 def check(paths: ProjectPaths) -> tuple[Content, list[Checklist]]:
+    from generator.project import load_project
+
     project = load_project(paths)
     return project.content, project.checklists
 
 
-def stage(paths: ProjectPaths) -> Path:
-    """Validate, render every page and export every checklist file into build/docs."""
+@dataclass
+class Staged:
+    config: Path  # build/mkdocs.yml
+    tree: StagedTree
+    exports: PendingExports
+    seconds: float
+
+    def finish_exports(self, also_into: Path | None = None) -> None:
+        """Wait for the checklist files, place them in build/docs (and into a built site), print the timing."""
+        from generator.site.staging import link_or_copy
+
+        def place(name: str, cached: Path) -> None:
+            self.tree.place_file(name, cached)
+            if also_into is not None:
+                link_or_copy(cached, also_into / name)
+
+        timing = self.exports.finish(place)
+        print(f"自查表共 {timing.files} 个文件（PDF、Excel、CSV），其中 {timing.exported} 个重新生成"
+              f"（其余未变，取自 build/cache/），{timing.seconds:.1f} 秒", flush=True)
+
+
+def stage_pages(paths: ProjectPaths) -> Staged:
+    """Validate, then bring build/docs up to date (changed pages only) while the checklist files are
+    exported in worker processes; a file not exported yet gets a stand-in, so MkDocs can start."""
+    from generator.checklists.exports import start_exports
+    from generator.search.dictionary import build_user_dictionary
+    from generator.site.render import render_pages
+    from generator.sitemap import SiteMap
+    from generator.site.staging import prepare_staging, publish_staging, write_if_changed
+
     started = time.perf_counter()
     content, checklists = check(paths)
-    fresh = prepare_staging(render_pages(content, paths.templates / "pages", checklists), paths)
-    paths.search_dictionary.write_text(build_user_dictionary(paths.curated_search_terms, content), encoding="utf-8")
-    pages_done = time.perf_counter()
-    timing = export_all(checklists, paths.print_templates, fresh)
-    print(f"校验和生成页面 {pages_done - started:.1f} 秒；"
-          f"自查表 {len(checklists)} 张共 {timing.files} 个文件（PDF、Excel、CSV，并行生成）{timing.seconds:.1f} 秒",
-          flush=True)
-    return publish_staging(fresh, navigation(content, checklists), paths)
+    exports = start_exports(checklists, paths.print_templates, paths.export_cache)  # workers run meanwhile
+    try:
+        tree = prepare_staging(render_pages(content, paths.templates / "pages", checklists), paths)
+        write_if_changed(paths.search_dictionary, build_user_dictionary(paths.curated_search_terms, content))
+        exports.place_ready(tree)
+        config = publish_staging(tree, SiteMap(content, checklists).navigation(), paths)
+    except BaseException:
+        exports.abort()
+        raise
+    seconds = time.perf_counter() - started
+    print(f"校验和生成页面 {seconds:.1f} 秒，改动 {tree.written} 个文件；自查表 {len(checklists)} 张", flush=True)
+    return Staged(config, tree, exports, seconds)
+
+
+def stage(paths: ProjectPaths) -> Path:
+    """Validate and bring build/docs fully up to date, checklist files included."""
+    staged = stage_pages(paths)
+    try:
+        staged.finish_exports()
+    except BaseException:
+        staged.exports.abort()
+        raise
+    return staged.config
+
+
+def prepare_build(paths: ProjectPaths) -> None:
+    """Under the build lock: remove what a killed build left behind."""
+    from generator.checklists.exports import clean_partial
+    from generator.site.mkdocs_build import clean_leftovers
+
+    clean_leftovers(paths)
+    clean_partial(paths.export_cache)
 
 
 def build(paths: ProjectPaths) -> None:
-    config = stage(paths)
-    started = time.perf_counter()
-    mkdocs_build(config, paths)
-    print(f"网站已生成：{paths.site}（MkDocs {time.perf_counter() - started:.1f} 秒）")
+    from generator.site.mkdocs_build import mkdocs_build, start_mkdocs
+
+    with build_lock(paths.build):
+        prepare_build(paths)
+        runner = start_mkdocs(paths)  # MkDocs starts up while the content is validated
+        try:
+            staged = stage_pages(paths)
+        except BaseException:
+            runner.cancel()
+            raise
+        started = time.perf_counter()
+        try:
+            # The checklist files are exported while MkDocs runs, then put into the new site before it is swapped in.
+            mkdocs_build(staged.config, paths, runner=runner,
+                         before_swap=lambda fresh: staged.finish_exports(also_into=fresh))
+        except BaseException:
+            staged.exports.abort()
+            raise
+    print(f"网站已生成：{paths.site}（MkDocs 和自查表同时进行，{time.perf_counter() - started:.1f} 秒）")
+
+
+def bundle(paths: ProjectPaths) -> Path:
+    from generator.site.bundle import build_bundle
+
+    with build_lock(paths.build):
+        prepare_build(paths)
+        return build_bundle(stage(paths), paths)
 
 
 def serve(paths: ProjectPaths, address: str) -> None:
-    """Preview with live reload: re-stage when content or templates change; mkdocs serve reloads."""
-    config = stage(paths)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
-                               "--dev-addr", address], cwd=paths.root)
-    watched = [paths.content, paths.templates]
-    last = _newest_change(watched)
+    """Preview with live reload.
+
+    A change under content/, checklists/ or site_templates/ re-stages build/docs, which rewrites
+    only the pages and files whose text changed (unchanged checklists come from the cache);
+    `mkdocs serve --dirty` then rebuilds only those pages, and the browser reloads. In a dirty
+    rebuild, the navigation and search index of unchanged pages are not refreshed: `make site`
+    builds everything, strictly (the preview is not strict: --dirty itself warns). When content
+    has errors, they are printed and the preview keeps the last good pages.
+    """
+    with build_lock(paths.build):
+        prepare_build(paths)
+        config = stage(paths)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+                               "--config-file", str(config), "--dev-addr", address],
+                              cwd=paths.root, preexec_fn=die_with_parent)
+    watched = [paths.content, paths.checklists, paths.templates]
+    last = _snapshot(watched)
     try:
         while server.poll() is None:
-            time.sleep(1)
-            now = _newest_change(watched)
-            if now != last:
-                last = now
-                try:
+            time.sleep(0.2)
+            now = _snapshot(watched)
+            if now == last:
+                continue
+            last = now
+            try:
+                with build_lock(paths.build):
                     stage(paths)
-                    print("内容已更新，页面将自动刷新。", flush=True)
-                except ContentError as err:
-                    print(err.report(), file=sys.stderr, flush=True)
+                print("内容已更新，页面将自动刷新。", flush=True)
+            except ContentError as err:
+                print(err.report(), file=sys.stderr, flush=True)
+                print("预览仍显示上一次校验通过的页面。", file=sys.stderr, flush=True)
+            except Exception as err:  # a template error must not end the preview
+                print(f"{describe_failure(err, paths)}预览仍显示上一次生成的页面。", file=sys.stderr, flush=True)
     finally:
         server.terminate()
+        server.wait()
 
 
-def _newest_change(folders: list[Path]) -> float:
-    return max((p.stat().st_mtime for folder in folders for p in folder.rglob("*") if p.is_file()), default=0.0)
+def _snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """Every file's modification time and size: catches edits, new files and deleted files."""
+    result = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            result[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return result
+
+
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def describe_os_error(err: OSError, paths: ProjectPaths) -> str:
+    """One sentence naming the folder that could not be written, and what to do."""
+    folder = _top_folder(err.filename, paths)
+    if err.errno in _DISK_FULL:
+        return f"磁盘空间已满，无法写入 {folder}：请清理磁盘（或删除 build/ 后）重新生成。原有的 site/ 保持不变。"
+    if err.errno in _READ_ONLY:
+        return f"{folder} 是只读的或没有写入权限，无法写入：请改为可写后重新生成。原有的 site/ 保持不变。"
+    if err.errno in (errno.EEXIST, errno.ENOTDIR):
+        return f"{folder} 应当是文件夹，但现在是一个文件：请把它改名或删除后重新生成。原有的 site/ 保持不变。"
+    reason = err.strerror or str(err)
+    return f"无法写入 {folder}（{reason}）：请检查这个文件夹后重新生成。原有的 site/ 保持不变。"
+
+
+def _top_folder(filename: object, paths: ProjectPaths) -> str:
+    """site/, build/ or dist/ (site.old/ is site/ in the middle of the swap)."""
+    if not filename:
+        return "项目文件夹"
+    path = Path(str(filename))
+    try:
+        parts = path.resolve().relative_to(paths.root.resolve()).parts
+    except ValueError:
+        return f"{path.parent}/"
+    return f"{parts[0].removesuffix('.old')}/" if parts else "项目文件夹"
+
+
+def describe_failure(err: Exception, paths: ProjectPaths) -> str:
+    """For the preview, which must keep running whatever one re-stage does."""
+    if isinstance(err, OSError):
+        return describe_os_error(err, paths)
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    if isinstance(err, TemplateSyntaxError):
+        return f"{err.filename or err.name}:{err.lineno}:1: 模板有语法错误：{err.message}。"
+    if isinstance(err, TemplateError):
+        return f"模板出错：{err}。"
+    return f"生成页面时出错（{type(err).__name__}：{err}）。"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,30 +232,55 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("coverage", help="统计每份来源文件有多少行已被引用或标为不含要求")
     args = parser.parse_args(argv)
     paths = DEFAULT_PATHS
+    install_signal_handlers()
     try:
-        if args.command == "check":
-            content, checklists = check(paths)
-            count = sum(len(s.requirements) for s in content.sectors)
-            print(f"内容校验通过：{len(content.sectors)} 个行业，{count} 条要求，"
-                  f"{len(content.all_citations())} 处引文全部与原文核对一致；{len(checklists)} 张自查表。")
-        elif args.command == "build":
-            build(paths)
-        elif args.command == "serve":
-            serve(paths, args.dev_addr)
-        elif args.command == "bundle":
-            archive = build_bundle(stage(paths), paths)
-            print(f"离线包已生成：{archive.relative_to(paths.root)}（解压后打开 {BUNDLE_ROOT}/index.html）")
-        elif args.command == "coverage":
-            report, ok = coverage_report(load_content(paths.content, paths.root))
-            print(report)
-            return 0 if ok else 1
-        elif args.command == "schema":
-            for path in export_schemas(paths.schema):
-                print(path.relative_to(paths.root))
+        return _run(args, paths)
     except ContentError as err:
         print(err.report(), file=sys.stderr)
-        return 1
-    except SiteBuildError as err:
+    except Interrupted as stop:
+        if args.command == "serve":
+            print("预览已停止。", file=sys.stderr)
+            return 0
+        print("已中断：这次生成没有完成，原有的 site/ 保持不变。", file=sys.stderr)
+        return stop.exit_code
+    except BuildLocked as err:
         print(str(err), file=sys.stderr)
-        return 1
+    except OSError as err:
+        print(describe_os_error(err, paths), file=sys.stderr)
+    except Exception as err:
+        from generator.site.mkdocs_build import SiteBuildError
+
+        if not isinstance(err, SiteBuildError):
+            raise
+        print(str(err), file=sys.stderr)
+    return 1
+
+
+def _run(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    if args.command == "check":
+        content, checklists = check(paths)
+        count = sum(len(s.requirements) for s in content.sectors)
+        print(f"内容校验通过：{len(content.sectors)} 个行业，{count} 条要求，"
+              f"{len(content.all_citations())} 处引文全部与原文核对一致；{len(checklists)} 张自查表。")
+    elif args.command == "build":
+        build(paths)
+    elif args.command == "serve":
+        serve(paths, args.dev_addr)
+    elif args.command == "bundle":
+        from generator.site.bundle import BUNDLE_ROOT
+
+        archive = bundle(paths)
+        print(f"离线包已生成：{archive.relative_to(paths.root)}（解压后打开 {BUNDLE_ROOT}/index.html）")
+    elif args.command == "coverage":
+        from generator.content.coverage import coverage_report
+        from generator.content.load import load_content
+
+        report, ok = coverage_report(load_content(paths.content, paths.root))
+        print(report)
+        return 0 if ok else 1
+    elif args.command == "schema":
+        from generator.content.schema import export_schemas
+
+        for path in export_schemas(paths.schema):
+            print(path.relative_to(paths.root))
     return 0

@@ -41,6 +41,11 @@ class ProjectPaths:
         return self.build / "docs"
 
     @property
+    def export_cache(self) -> Path:
+        """Checklist files by a digest of their inputs, so an unchanged checklist is not exported again."""
+        return self.build / "cache" / "checklists"
+
+    @property
     def search_dictionary(self) -> Path:
         """Generated jieba user dictionary (curated terms plus the content's names)."""
         return self.build / "jieba_userdict.txt"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import shutil
 import subprocess
@@ -24,23 +25,65 @@ def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True)
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A private copy of the project whose content a test may break."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("content", "generator", "site_templates", "schema"):
+# What a build writes in a checkout; tests build in copies and must leave these alone.
+BUILD_OUTPUTS = ("site", "site.old", "build", "dist")
+
+
+def copy_project(root: Path, parts: tuple[str, ...] = ("content", "generator", "site_templates", "schema")) -> Path:
+    root.mkdir(parents=True)
+    for name in parts:
         shutil.copytree(PROJECT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     return root
 
 
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A private copy of the project whose content a test may break (without checklists/)."""
+    return copy_project(tmp_path / "project")
+
+
+def _outputs_state() -> dict[str, tuple[int, int]]:
+    state = {}
+    for name in BUILD_OUTPUTS:
+        for path in [PROJECT / name, *(PROJECT / name).rglob("*")] if (PROJECT / name).exists() else []:
+            stat = path.lstat()
+            state[path.relative_to(PROJECT).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def working_tree_stays_clean() -> Iterator[None]:
+    """No test may build into the checkout: site/, build/ and dist/ are as they were before the run."""
+    before = _outputs_state()
+    yield
+    after = _outputs_state()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"tests wrote into the working tree: {changed[:10]}"
+
+
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The real `python -m generator build` of the shipped content."""
-    result = run_generator(PROJECT, "build")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A full copy of the project (checklists included), built once with `python -m generator build`."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project",
+                        ("content", "checklists", "generator", "site_templates", "schema"))
+    npm_cache = PROJECT / "build" / "npm"  # the offline bundle's shim, if a real build fetched it already
+    if npm_cache.is_dir():
+        shutil.copytree(npm_cache, root / "build" / "npm")
+    result = run_generator(root, "build")
     assert result.returncode == 0, result.stderr
-    return PROJECT / "site"
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_site(built_project: Path) -> Path:
+    """The real build of the shipped content, in a temporary copy."""
+    return built_project / "site"
+
+
+def seed_export_cache(root: Path, built_project: Path) -> None:
+    """Give a copy the built project's checklist files, so its build exports only what it changed."""
+    shutil.copytree(built_project / "build" / "cache", root / "build" / "cache", copy_function=os.link)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

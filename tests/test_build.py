@@ -1,9 +1,15 @@
 """The real build: mkdocs --strict from the shipped content, and what a failed build must not touch."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from conftest import PROJECT, run_generator
@@ -140,3 +146,190 @@ def test_no_markdown_escapes_leak_into_the_pages(built_site):
         html = page.read_text(encoding="utf-8")
         html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
         assert not leak.search(html), (page, leak.search(html).group(0))
+
+
+# --- Incremental builds and process safety -------------------------------------------------------------------------
+
+def _warm_copy(built_project: Path, tmp_path: Path) -> Path:
+    """A copy of the built project, build/ included (real copies, mtimes kept), to build again."""
+    root = tmp_path / "warm"
+    shutil.copytree(built_project, root, ignore=shutil.ignore_patterns("__pycache__", "dist", "bundle-site"))
+    return root
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_rewrites_only_what_changed_and_removes_stale_files(built_project, tmp_path):
+    root = _warm_copy(built_project, tmp_path)
+    docs = root / "build" / "docs"
+    (docs / "stale.md").write_text("# 旧页面\n", encoding="utf-8")
+    before = _mtimes(docs)
+    template = root / "site_templates" / "pages" / "glossary.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n术语表末尾的新说明。\n", encoding="utf-8")
+    result = run_generator(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "其中 0 个重新生成" in result.stdout and "改动 1 个文件" in result.stdout, result.stdout
+    after = _mtimes(docs)
+    assert "stale.md" not in after
+    assert [name for name in after if after[name] != before[name]] == ["glossary.md"]
+    assert "术语表末尾的新说明。" in (root / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def test_check_does_not_import_the_export_libraries_or_mkdocs():
+    code = ("import sys\nfrom generator.cli import main\nassert main(['check']) == 0\n"
+            "print(sorted(m for m in ('weasyprint', 'xlsxwriter', 'mkdocs') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("[]"), result.stdout
+
+
+def _children(pid: int) -> set[int]:
+    """Every descendant of pid (from /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+            for child in task.read_text().split():
+                found.add(int(child))
+                todo.append(int(child))
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+def _wait_for(condition, seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _start_build(root: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=root, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_ctrl_c_during_mkdocs_prints_one_line_and_leaves_the_site(built_project, tmp_path):
+    root = _warm_copy(built_project, tmp_path)
+    site_before = _tree_digest(root / "site")
+    build = _start_build(root)
+    # The mkdocs subprocess is running once a temporary site folder exists.
+    assert _wait_for(lambda: any((root / "build").glob("site.*"))), "mkdocs never started"
+    build.send_signal(signal.SIGINT)
+    out, err = build.communicate(timeout=60)
+    assert build.returncode == 130, err
+    assert err.strip() == "已中断：这次生成没有完成，原有的 site/ 保持不变。"
+    assert _tree_digest(root / "site") == site_before
+    assert not list((root / "build").glob("site.*"))
+
+
+def test_sigterm_is_reported_like_ctrl_c(project_copy):
+    build = _start_build(project_copy)
+    assert _wait_for(lambda: (project_copy / "build" / ".build.lock").exists())
+    build.send_signal(signal.SIGTERM)
+    out, err = build.communicate(timeout=60)
+    assert build.returncode == 128 + signal.SIGTERM, err
+    assert "Traceback" not in err and err.strip().startswith("已中断")
+
+
+def test_a_killed_build_leaves_no_process_and_the_next_build_cleans_up(built_project, tmp_path):
+    root = _warm_copy(built_project, tmp_path)
+    for checklist in sorted(root.glob("checklists/*.yaml"))[:4]:  # a new title: these are exported again
+        checklist.write_text(checklist.read_text(encoding="utf-8").replace("title: ", "title: 新", 1), encoding="utf-8")
+    build = _start_build(root)
+    assert _wait_for(lambda: len(_alive(_children(build.pid))) >= 2), "no export workers started"
+    workers = _children(build.pid)
+    build.kill()
+    build.wait()
+    assert _wait_for(lambda: not _alive(workers), 10), f"export workers outlived the build: {_alive(workers)}"
+    build = _start_build(root)  # second kill: during mkdocs
+    assert _wait_for(lambda: any((root / "build").glob("site.*")), 120), "mkdocs never started"
+    assert _wait_for(lambda: _alive(_children(build.pid)))
+    mkdocs = _children(build.pid)
+    build.kill()
+    build.wait()
+    assert _wait_for(lambda: not _alive(mkdocs), 10), "mkdocs outlived the build"
+    assert list((root / "build").glob("site.*"))  # what the killed build left ...
+    result = run_generator(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert not list((root / "build").glob("site.*"))  # ... is gone after the next one
+    assert not list((root / "build" / "cache" / "checklists").glob(".partial-*"))
+
+
+def test_a_file_where_build_belongs_gets_a_sentence(project_copy):
+    (project_copy / "build").write_text("不是文件夹", encoding="utf-8")
+    result = run_generator(project_copy, "build")
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("build/ 应当是文件夹，但现在是一个文件：请把它改名或删除后重新生成。"
+                                     "原有的 site/ 保持不变。")
+
+
+def test_a_full_disk_gets_a_sentence_naming_the_folder(project_copy, monkeypatch, capsys):
+    from generator import cli
+    from generator.paths import ProjectPaths
+
+    def disk_full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(cli, "DEFAULT_PATHS", ProjectPaths(project_copy))
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep pytest's own Ctrl-C handling
+    assert cli.main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "磁盘空间已满，无法写入 build/：请清理磁盘（或删除 build/ 后）重新生成。原有的 site/ 保持不变。"
+    assert not (project_copy / "site").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _page(url: str) -> str:
+    import urllib.request
+
+    try:
+        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_an_error(project_copy):
+    port = _free_port()
+    serve = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                             cwd=project_copy, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/sectors/feimei/"
+    sector = project_copy / "content" / "sectors" / "feimei.yaml"
+    original = sector.read_text(encoding="utf-8")
+    try:
+        assert _wait_for(lambda: "非煤矿山" in _page(url), 120), "the preview never came up"
+        sector.write_text(original.replace("actor: government", "actor: goverment", 1), encoding="utf-8")
+        time.sleep(3)  # the broken edit is seen and reported, nothing is staged
+        assert "非煤矿山" in _page(url)
+        sector.write_text(original.replace("\n    text: ", "\n    text: 预览里的新文字", 1), encoding="utf-8")
+        assert _wait_for(lambda: "预览里的新文字" in _page(url), 60), "the edit never reached the preview"
+    finally:
+        serve.send_signal(signal.SIGINT)
+        out, err = serve.communicate(timeout=30)
+    assert serve.returncode == 0
+    assert re.search(r"^content/sectors/feimei\.yaml:\d+:\d+: 「actor」（责任主体）的值「goverment」", err, re.M), err
+    assert "预览仍显示上一次校验通过的页面。" in err and "Traceback" not in err
+    assert err.rstrip().endswith("预览已停止。")

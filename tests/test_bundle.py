@@ -4,17 +4,17 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from conftest import PROJECT, run_generator
+from conftest import run_generator
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def unpacked(tmp_path_factory):
-    result = run_generator(PROJECT, "bundle")
+def unpacked(tmp_path_factory, built_project):
+    result = run_generator(built_project, "bundle")
     assert result.returncode == 0, result.stderr
     target = tmp_path_factory.mktemp("bundle")
-    with zipfile.ZipFile(PROJECT / "dist" / "anquan-offline.zip") as archive:
+    with zipfile.ZipFile(built_project / "dist" / "anquan-offline.zip") as archive:
         archive.extractall(target)
     return target / "anquan"
 

@@ -9,8 +9,9 @@ from generator.content.text import short_title
 from generator.paths import ProjectPaths
 from generator.project import load_project
 from generator.site.glossary_links import TermLinker, term_anchor
-from generator.site.render import link, navigation, render_pages, topic_source_matrix
+from generator.site.render import link, render_pages, topic_source_matrix
 from generator.site.text import number_words
+from generator.sitemap import SiteMap
 
 
 def test_number_words():
@@ -65,4 +66,4 @@ def test_every_page_in_the_navigation_is_rendered(tmp_path: Path):
                 for value in entry.values():
                     yield from ([value] if isinstance(value, str) else targets(value))
 
-    assert set(targets(navigation(content, checklists))) == rendered
+    assert set(targets(SiteMap(content, checklists).navigation())) == rendered

@@ -130,7 +130,3 @@ def cited_ranges(content: Content) -> dict[str, dict[int, list[str]]]:
 def requirements_citing(content: Content, source: Source) -> list[tuple[Sector, Requirement]]:
     return [(sector, req) for sector in content.sectors for req in sector.requirements
             if any(c.source_id == source.id for c in req.cites)]
-
-
-def navigation(content: Content, checklists: list[Checklist]) -> list[Any]:
-    return SiteMap(content, checklists).navigation()
