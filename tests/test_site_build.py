@@ -24,7 +24,7 @@ def test_a_read_only_site_is_reported_and_left_as_it_was(tmp_path, monkeypatch):
 
     import pytest
 
-    from generator.cli import describe_os_error
+    from generator.failures import describe_os_error
     from generator.paths import ProjectPaths
 
     site, fresh = tmp_path / "site", tmp_path / "build" / "site.x"

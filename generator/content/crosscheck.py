@@ -5,7 +5,7 @@ column. References into something that could not be read are left alone (see gap
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable
 
 from generator.content.gaps import Gaps
 from generator.content.model import NOWHERE, Citation, Content, LineRange, Requirement, Sector, Source

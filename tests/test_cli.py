@@ -1,0 +1,20 @@
+"""Whatever goes wrong, the command line prints a sentence, never a traceback."""
+from __future__ import annotations
+
+from generator import build, cli
+from generator.paths import ProjectPaths
+
+
+def test_a_bug_in_the_generator_is_one_sentence_and_the_details_go_to_a_file(project_copy, monkeypatch, capsys):
+    def broken(paths):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "DEFAULT_PATHS", ProjectPaths(project_copy))
+    monkeypatch.setattr(cli, "check", broken)
+    monkeypatch.setattr(cli, "install_signal_handlers", lambda: None)  # keep pytest's own Ctrl-C handling
+    assert cli.main(["check"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == ("生成器内部出错（RuntimeError）：这是程序的问题，不是内容的问题。"
+                   "详细信息已写入 build/last-error.txt，请把它交给维护人员。原有的 site/ 保持不变。")
+    assert "RuntimeError: boom" in (project_copy / "build" / "last-error.txt").read_text(encoding="utf-8")
+    assert build.check is not broken  # only the command line's reference was replaced
