@@ -112,7 +112,7 @@ def build(paths: ProjectPaths) -> None:
         except BaseException:
             staged.exports.abort()
             raise
-    print(f"网站已生成：{paths.site}（MkDocs 和自查表同时进行，{time.perf_counter() - started:.1f} 秒）")
+    print(f"网站已生成：{paths.site.relative_to(paths.root)}/（MkDocs 和自查表同时进行，{time.perf_counter() - started:.1f} 秒）")
 
 
 def bundle(paths: ProjectPaths) -> Path:
