@@ -293,6 +293,9 @@ CASES = [
          "content/sectors/qiye.yaml:20:7: 要求「QY-001」本身就是企业的责任，不属于推导，请删去 derived。"),
     case("id_without_sector_prefix", replace(Q, "id: QY-001", "id: FM-009"),
          "content/sectors/qiye.yaml:7:9: 要求编号「FM-009」应以本行业的前缀「QY-」开头。"),
+    case("wrong_prefix_is_reported_once_not_per_requirement", replace(F, "prefix: FM", "prefix: FN"),
+         "content/sectors/feimei.yaml:3:9: 编号前缀是「FN」，但本行业全部 2 条要求的编号都不以「FN-」开头"
+         "（用的是 FM）：请改正前缀或编号。"),
     case("sector_id_and_file_name", replace(Q, "id: qiye", "id: qiyee"),
          "content/sectors/qiye.yaml:1:5: 行业标识「qiyee」与文件名「qiye.yaml」不一致，请把文件改名为 qiyee.yaml 或改正标识。"),
     case("duplicate_requirement_id", replace(Q, "id: QY-002", "id: QY-001"),

@@ -80,12 +80,25 @@ class CrossChecker:
                 self._add(position_of(sector.id, sector.pos),
                           f"行业标识「{sector.id}」与文件名「{sector.file.name}」不一致，"
                           f"请把文件改名为 {sector.id}.yaml 或改正标识。")
+            prefix_is_wrong = self._check_prefix(sector)
             for req in sector.requirements:
+                if not prefix_is_wrong and not req.id.startswith(sector.prefix + "-"):
+                    self._add(position_of(req.id, req.pos),
+                              f"要求编号「{req.id}」应以本行业的前缀「{sector.prefix}-」开头。")
                 self._check_requirement(req, sector, topics)
 
+    def _check_prefix(self, sector: Sector) -> bool:
+        """When no requirement id uses the sector's prefix, the prefix is the one mistake: say it once."""
+        ids = [r.id for r in sector.requirements]
+        if len(ids) < 2 or any(rid.startswith(sector.prefix + "-") for rid in ids):
+            return False
+        used = sorted({rid.split("-", 1)[0] for rid in ids})
+        self._add(position_of(sector.prefix, sector.pos),
+                  f"编号前缀是「{sector.prefix}」，但本行业全部 {len(ids)} 条要求的编号都不以「{sector.prefix}-」开头"
+                  f"（用的是 {'、'.join(used)}）：请改正前缀或编号。")
+        return True
+
     def _check_requirement(self, req: Requirement, sector: Sector, topics: set[str]) -> None:
-        if not req.id.startswith(sector.prefix + "-"):
-            self._add(position_of(req.id, req.pos), f"要求编号「{req.id}」应以本行业的前缀「{sector.prefix}-」开头。")
         for topic in req.topics:
             if topic not in topics and not self.gaps.hides("topic", topic):
                 allowed = "、".join(sorted(topics))
