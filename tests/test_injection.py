@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -255,9 +256,67 @@ def _site_pages(site: Path) -> list[str]:
 SITE_NAME = "安全生产知识库"
 
 
-def test_no_page_runs_or_shows_markup_from_content(payload_page, payload_site, payload_url):
+def _one_page_of_each_kind(pages: list[str]) -> list[str]:
+    """The root pages, and the first page of each folder (a sector, a checklist, a source …)."""
+    chosen: dict[str, str] = {}
+    for path in pages:
+        parts = path.strip("/").split("/")
+        kind = path if len(parts) < 2 else parts[0]
+        chosen.setdefault(kind, path)
+    return sorted(chosen.values())
+
+
+class _MarkupFinder(HTMLParser):
+    """What the browser would build from the HTML as served: elements or handlers a payload could add."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        handlers = [name for name, _ in attrs if name.lower().startswith("on")]
+        if handlers:
+            self.found.append(f"<{tag} {handlers[0]}=…>")
+        if tag == "img" and values.get("src") == "x":
+            self.found.append("<img src=x>")
+        source = str(values.get("src") or "")
+        if tag == "script" and source and (re.match(r"(?i)([a-z]+:|//)", source) or "assets/" not in source):
+            self.found.append(f"<script src={values['src']}>")
+        target = str(values.get("href") or values.get("src") or values.get("action") or "").strip()
+        if re.match(r"(?i)javascript:", target) and target != "javascript:window.print()":
+            self.found.append(f"<{tag} {target[:40]}>")
+
+    def handle_data(self, data: str) -> None:
+        if "alert(" in data and self.lasttag == "script":
+            self.found.append("<script>alert…</script>")
+
+
+def test_the_markup_finder_finds_every_payload_left_raw():
+    for payload in MARKUP_PAYLOADS[:3] + ['<a href="javascript:alert(5)">x</a>']:
+        finder = _MarkupFinder()
+        finder.feed(f"<p>{payload}</p>")
+        assert finder.found, payload
+
+
+def test_no_served_page_contains_markup_from_content(payload_site):
+    """Every page, as parsed from its HTML; the browser crawl below covers one page of each kind."""
     pages = _site_pages(payload_site)
     assert len(pages) >= 80  # sectors, checklists, township systems, sources and the index pages
+    problems: list[str] = []
+    for path in pages:
+        html = (payload_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+        finder = _MarkupFinder()
+        finder.feed(html)
+        problems += [f"{path}: {found}" for found in finder.found]
+        if "{{ 7*7 }}" not in html and "{{ 7\\*7 }}" not in html:
+            problems.append(f"{path}: the template payload is not shown as written")
+    assert problems == []
+
+
+def test_no_page_runs_or_shows_markup_from_content(payload_page, payload_site, payload_url):
+    pages = _one_page_of_each_kind(_site_pages(payload_site))
+    assert len(pages) >= 12
     problems: list[str] = []
     for path in pages:
         response = payload_page.goto(payload_url + path, wait_until="load")
