@@ -9,9 +9,9 @@ from generator.content.text import short_title
 from generator.paths import ProjectPaths
 from generator.project import load_project
 from generator.site.glossary_links import TermLinker, term_anchor
-from generator.site.render import link, render_pages, topic_source_matrix
+from generator.site.render import render_pages, topic_source_matrix
 from generator.site.text import number_words
-from generator.sitemap import SiteMap
+from generator.sitemap import SiteMap, safe_target
 
 
 def test_number_words():
@@ -25,10 +25,10 @@ def test_short_title_takes_the_first_sentence_or_clause_that_fits():
 
 
 def test_link_refuses_anything_but_plain_targets():
-    assert str(link("../sources/luan.md#L79-L80")) == "../sources/luan.md#L79-L80"
+    assert str(safe_target("../sources/luan.md#L79-L80")) == "../sources/luan.md#L79-L80"
     for unsafe in ('x" onclick="y', "javascript:alert(1)", "a b", "链接"):
         with pytest.raises(ValueError):
-            link(unsafe)
+            safe_target(unsafe)
 
 
 def test_term_linker_links_first_mention_longest_term_first():

@@ -80,7 +80,7 @@ class _Resolver:
 
     def selection_may_be_incomplete(self) -> bool:
         """An empty selection is a consequence, not a mistake of its own, when something it names is missing."""
-        named = ["sector", "requirement", "selection"] + (["system"] if self.select.township else [])
+        named = ["sector", "requirement"] + (["system"] if self.select.township else [])
         return bool(self.problems) or any(self.gaps.hides_any(ns) for ns in named)
 
     def resolve(self) -> Checklist:

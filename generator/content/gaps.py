@@ -59,7 +59,4 @@ def gaps_of(files: LoadedFiles) -> Gaps:
             if target is not None:
                 namespace, key = target
                 gaps.mark_broken(namespace, record.get(key) if isinstance(record, dict) else None)
-            if file.kind == "sector" and path[0] == "requirements" and len(path) == 2:
-                # a dropped requirement may have been the only one selecting a scope or topic
-                gaps.unknown.add("selection")
     return gaps

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 
 from generator.checklists.form import COLUMNS, item_cells, row_groups
 from generator.checklists.model import Checklist
@@ -41,7 +40,9 @@ def make_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["html"] = html_text
-    env.globals.update(actor_label=ACTORS, short_title=short_title, link=link, distinct=distinct_citations)
+    env.globals.update(actor_label=ACTORS, short_title=short_title,
+                       link=safe_target,  # anchors and ids (`{#id}`, `id="…"`) from validated values only
+                       distinct=distinct_citations)
     return env
 
 
@@ -55,11 +56,6 @@ def distinct_citations(cites: list[Citation]) -> list[Citation]:
             seen.add(key)
             result.append(cite)
     return result
-
-
-def link(target: str) -> Markup:
-    """An anchor or id from validated values only (for `{#id}` and `id="…"`)."""
-    return safe_target(target)
 
 
 def render_pages(content: Content, templates: Path, checklists: list[Checklist]) -> list[Page]:
