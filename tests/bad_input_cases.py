@@ -365,7 +365,7 @@ PIPELINE_CASES = [
          "content/sources/sources.yaml:4:11: 找不到文件 content/sources/anli.txt，请从版本库恢复它或改正文件名。"),
     case("unknown_key_in_the_source_registry_is_one_line", replace(S, "    short: 安平实施意见\n", "    short: 安平实施意见\n    shrt: 安平\n"),
          "content/sources/sources.yaml:7:5: 不认识的字段「shrt」（可能是拼写错误）。这里可以使用的字段："
-         "id、file、title、short、issuer、doc_number、date、type、status、jurisdiction、level、period、notes、"
+         "id、file、title、short、issuer、doc_number、date、type、status、province、city、district、level、period、period_end、notes、"
          "no_requirements、redactions。"),
     case("broken_registry_entry_does_not_fail_its_citations", replace(S, "    status: 正式印发\n", "    status: 草稿\n"),
          "content/sources/sources.yaml:11:13: 「status」（状态）的值「草稿」不在允许的范围内。允许的值：正式印发、征求意见稿。"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -67,9 +68,12 @@ class Source:
     date: str
     type: str
     status: str
-    jurisdiction: str
+    province: str
+    city: str
+    district: str
     level: str
     period: str
+    period_end: int  # last year of the planning period
     notes: list[str]
     redactions: list[Redaction]
     no_requirements: list[Uncited]
@@ -80,6 +84,33 @@ class Source:
     @property
     def is_draft(self) -> bool:
         return self.status == "征求意见稿"
+
+    @property
+    def jurisdiction(self) -> str:
+        """Where the document applies, in full: 广东省汕尾市, 广东省广州市荔湾区."""
+        return self.province + self.city + self.district
+
+    @property
+    def place(self) -> str:
+        """The place as people name the document: 汕尾, 荔湾."""
+        name = self.district or self.city
+        return name[:-1] if len(name) > 2 and name[-1] in "市区县" else name
+
+    @property
+    def places(self) -> set[str]:
+        """Every name a checklist may select this document by (province, city, district)."""
+        return {p for p in (self.province, self.city, self.district, self.jurisdiction) if p}
+
+    def period_ended(self, today: date) -> bool:
+        return today.year > self.period_end
+
+    @property
+    def citation_label(self) -> str:
+        """Short name and document number as a person cites it: 雷州 雷发〔2018〕5号; 六安 2017 年（征求意见稿）."""
+        number = self.doc_number if self.doc_number not in ("", "无") else (
+            f"{self.date[:4]} 年" if self.date[:4].isdigit() else self.short)
+        label = f"{self.place} {number}" if not number.startswith(self.place) else number
+        return label + ("（征求意见稿）" if self.is_draft else "")
 
 
 @dataclass
@@ -94,6 +125,7 @@ class Check:
 @dataclass
 class Requirement:
     id: str
+    title: str  # written where the text is long; see heading
     text: str
     actor: str
     topics: list[str]
@@ -107,6 +139,11 @@ class Requirement:
 
     def key_position(self, key: str) -> Position:
         return self.key_pos.get(key, self.pos)
+
+    @property
+    def heading(self) -> str:
+        """The requirement's name in full: its title, or its text when that is short enough to be one."""
+        return self.title or self.text.rstrip("。")
 
 
 @dataclass
@@ -148,6 +185,15 @@ class Topic:
 
 
 @dataclass
+class TownshipCheck:
+    question: str
+    methods: list[str]
+    records: list[str]
+    cites: list[Citation] = field(default_factory=list)  # the statement lines this check derives from
+    pos: Position = NOWHERE
+
+
+@dataclass
 class Statement:
     """A cited point from the documents (township systems, grassroots structures, risk)."""
 
@@ -155,6 +201,7 @@ class Statement:
     text: str
     cites: list[Citation]
     pos: Position = NOWHERE
+    checks: list[TownshipCheck] = field(default_factory=list)  # 四大规范 rows of the township assessment
 
 
 @dataclass
@@ -170,13 +217,6 @@ class GlossaryTerm:
     meanings: list[Meaning]
     cites: list[Citation]
     pos: Position = NOWHERE
-
-
-@dataclass
-class TownshipCheck:
-    question: str
-    methods: list[str]
-    records: list[str]
 
 
 @dataclass

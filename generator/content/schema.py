@@ -18,6 +18,7 @@ LEVELS = ["地级市", "县级市", "市辖区", "省", "国家"]
 INDICATOR_KINDS = ["目标", "实际", "基数"]
 SECTOR_GROUPS = ["行业领域", "综合与通用"]
 
+TITLE_MAX = 24  # a requirement's own title; longer texts need one (see crosscheck)
 SCHEMA_BASE = "https://anquan.invalid/schema/"  # an id, never fetched
 
 
@@ -70,6 +71,8 @@ CHECK = _object("检查项", {
 
 REQUIREMENT = _object("要求条目", {
     "id": _pattern("编号", r"^[A-Z]{2,4}-[0-9]{3}$", "应为行业前缀加三位数字，如 FM-001"),
+    "title": {**_text("标题", "要求内容较长时写一个简短标题（不超过 24 个字），用作网页小标题和自查表的检查项目"),
+              "maxLength": TITLE_MAX},
     "text": _text("要求内容", "忠实于原文的简写，不得添加原文没有的内容"),
     "actor": {"type": "string", "title": "责任主体", "enum": list(ACTORS)},
     "topics": {**_list("主题", {"type": "string", "minLength": 1}), "uniqueItems": True},
@@ -128,7 +131,12 @@ TOWNSHIP_CHECK = _object("乡镇检查项", {
     "question": CHECK["properties"]["question"],
     "methods": CHECK["properties"]["methods"],
     "records": CHECK["properties"]["records"],
+    "cites": {**CITES, "description": "这个检查项所依据的原文（制度的相关规定所在的行）"},
 }, ["question", "methods"])
+
+# Statements of the township sections may carry checks (the 四大规范 rows of the 乡镇自评表).
+STATEMENT["properties"]["checks"] = {**_list("检查项", TOWNSHIP_CHECK, min_items=0),
+                                     "description": "乡镇自评表用：据这条原文写的检查项"}
 
 GLOSSARY = _document("glossary", "术语表", {
     "terms": _list("术语", _object("术语", {
@@ -222,9 +230,13 @@ SOURCES = _document("sources", "来源文件登记表", {
                          "应写成 2017-08-30、2017-08 或 2017；原文没有日期时写“未注明”"),
         "type": {"type": "string", "title": "文件类型", "enum": SOURCE_TYPES},
         "status": {"type": "string", "title": "状态", "enum": SOURCE_STATUS},
-        "jurisdiction": _text("地区"),
+        "province": _text("省份", "如 广东省"),
+        "city": _text("市", "地级市或县级市，如 汕尾市、雷州市"),
+        "district": _text("区县", "市辖区，如 荔湾区；没有时不写"),
         "level": {"type": "string", "title": "行政层级", "enum": LEVELS},
-        "period": _text("规划期"),
+        "period": _text("规划期", "照原文写，如 2016—2020 年（“十三五”）"),
+        "period_end": {"type": "integer", "title": "规划期末年份", "minimum": 1949, "maximum": 2100,
+                       "description": "规划期最后一年，如 2020；生成网站时据此判断规划期是否已经结束"},
         "notes": _list("备注", {"type": "string", "minLength": 1}, min_items=0),
         "no_requirements": _list("不含要求的段落", _object("不含要求的段落", {
             "lines": LINES,
@@ -235,7 +247,7 @@ SOURCES = _document("sources", "来源文件登记表", {
             "what": _text("隐去的内容类别"),
         }, ["lines", "what"]), min_items=0),
     }, ["id", "file", "title", "short", "issuer", "doc_number", "date", "type", "status",
-        "jurisdiction", "level", "period"])),
+        "province", "city", "level", "period", "period_end"])),
 }, ["reform_note", "sources"])
 
 TOPICS = _document("topics", "主题表", {

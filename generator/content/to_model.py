@@ -57,7 +57,12 @@ class _Converter:
                          lines_pos=self.pos(c["lines"])) for c in values or []]
 
     def statements(self, values: Any) -> list[Statement]:
-        return [Statement(_str(v, "name"), v["text"], self.cites(v["cites"]), self.pos(v)) for v in values or []]
+        return [Statement(_str(v, "name"), v["text"], self.cites(v["cites"]), self.pos(v),
+                          checks=self.township_checks(v.get("checks"))) for v in values or []]
+
+    def township_checks(self, values: Any) -> list[TownshipCheck]:
+        return [TownshipCheck(k["question"], _texts(k["methods"]), _texts(k.get("records")),
+                              self.cites(k.get("cites")), self.pos(k)) for k in values or []]
 
     def section(self, data: Any) -> Section:
         return Section(data["id"], data["title"], _str(data, "intro"), self.cites(data.get("cites")),
@@ -83,7 +88,7 @@ def _sector(file: ContentFile) -> Sector:
     c, data = _Converter(file), file.data
     requirements = [
         Requirement(
-            id=r["id"], text=r["text"], actor=r["actor"], topics=_texts(r["topics"]),
+            id=r["id"], title=_str(r, "title"), text=r["text"], actor=r["actor"], topics=_texts(r["topics"]),
             scope=_texts(r.get("scope")), note=_str(r, "note"), cites=c.cites(r["cites"]),
             check=_check(r.get("check")), sector_id=data["id"], pos=c.pos(r), key_pos=dict(r.key_pos),
         )
@@ -103,8 +108,9 @@ def _sources(file: ContentFile, source_lines: dict[str, list[str]]) -> list[Sour
         Source(
             id=s["id"], file=s["file"], title=s["title"], short=s["short"],
             issuer=s["issuer"], doc_number=s["doc_number"], date=s["date"],
-            type=s["type"], status=s["status"], jurisdiction=s["jurisdiction"],
-            level=s["level"], period=s["period"], notes=_texts(s.get("notes")),
+            type=s["type"], status=s["status"], province=s["province"], city=s["city"],
+            district=_str(s, "district"), level=s["level"], period=s["period"],
+            period_end=int(plain(s["period_end"])), notes=_texts(s.get("notes")),
             redactions=[Redaction(LineRange.parse(plain(r["lines"])), r["what"], c.pos(r["lines"]))
                         for r in s.get("redactions", [])],
             no_requirements=[Uncited(LineRange.parse(plain(r["lines"])), r["reason"], c.pos(r["lines"]))
@@ -133,8 +139,7 @@ def _township(file: ContentFile) -> Township:
         TownshipSystem(
             id=s["id"], name=s["name"], purpose=_str(s, "purpose"), covers=_texts(s.get("covers")),
             statements=c.statements(s.get("statements")), records=_texts(s.get("records")),
-            checks=[TownshipCheck(k["question"], _texts(k["methods"]), _texts(k.get("records")))
-                    for k in s.get("checks", [])],
+            checks=c.township_checks(s.get("checks")),
             cites=c.cites(s["cites"]), pos=c.pos(s),
         )
         for s in data["systems"]
