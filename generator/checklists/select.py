@@ -1,34 +1,60 @@
-"""Resolve checklist definitions against the content: which items, in which groups, and what is wrong."""
+"""Resolve checklist definitions against the content: which items, in which parts, and what is wrong."""
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.checklists.definition import ChecklistDefinition, read_definitions
-from generator.checklists.model import Checklist, ChecklistItem
+from generator.checklists.citing import QuoteBook
+from generator.checklists.definition import ChecklistDefinition, Selection, read_definitions
+from generator.checklists.model import ASSESSMENT, SELF_INSPECTION, Checklist, ChecklistItem, Part, SourceStatus
+from generator.checklists.township_rows import assessment_parts
 from generator.content.gaps import Gaps
 from generator.content.model import Citation, Content, Requirement
 from generator.content.problems import Problem
-from generator.content.text import short_title
 from generator.content.yaml_loader import position_of
 
+PART_LABELS = "一二三四五六七八九十"
 
-def basis_text(content: Content, cites: list[Citation]) -> str:
-    return "；".join(f"{content.sources[c.source_id].short} 第{c.lines}行" for c in cites
-                    if c.source_id in content.sources)
+
+@dataclass(frozen=True)
+class Dates:
+    content: str  # the content's date (last change), printed in 版本
+    generated: date  # the build date: 生成日期, and what "period ended" is measured against
+
+
+class DocumentFilter:
+    """Which citations a form may rest on: by source id, jurisdiction and status."""
+
+    def __init__(self, select: Selection, content: Content) -> None:
+        self.select, self.sources = select, content.sources
+
+    def allows(self, cite: Citation) -> bool:
+        source = self.sources.get(cite.source_id)
+        if source is None:
+            return False
+        s = self.select
+        return ((not s.sources or source.id in s.sources) and source.id not in s.exclude_sources
+                and (not s.jurisdictions or bool(source.places & set(s.jurisdictions)))
+                and (not s.status or source.status in s.status))
+
+    def cites(self, cites: list[Citation]) -> list[Citation]:
+        return [c for c in cites if self.allows(c)]
 
 
 class _Resolver:
     """One definition against the content: its reference checks and the selection it makes."""
 
-    def __init__(self, definition: ChecklistDefinition, content: Content, gaps: Gaps) -> None:
-        self.definition, self.content, self.gaps = definition, content, gaps
+    def __init__(self, definition: ChecklistDefinition, content: Content, gaps: Gaps,
+                 definitions: dict[str, ChecklistDefinition]) -> None:
+        self.definition, self.content, self.gaps, self.definitions = definition, content, gaps, definitions
         self.select = definition.select
         self.problems: list[Problem] = []
         self.requirements = {r.id: r for s in content.sectors for r in s.requirements}
+        self.documents = DocumentFilter(definition.select, content)
 
     def _problem(self, value: Any, message: str) -> None:
         self.problems.append(Problem(position_of(value, self.definition.pos), message))
@@ -37,42 +63,65 @@ class _Resolver:
         if self.definition.file.stem != self.definition.id:
             self._problem(self.definition.id, f"自查表标识「{self.definition.id}」与文件名「{self.definition.file.name}」"
                                               "不一致，请改成一致。")
+        self._check_selection(self.select)
+        for value in self.definition.include:
+            if value == self.definition.id:
+                self._problem(value, f"自查表「{value}」不能并入它自己。")
+            elif value not in self.definitions:
+                self._problem(value, f"要并入的自查表「{value}」不存在（checklists/ 中没有 {value}.yaml）。")
+            elif self.definitions[value].select.township:
+                self._problem(value, f"「{value}」是乡镇自评表，不能并入企业自查表。")
+
+    def _check_selection(self, select: Selection) -> None:
         sectors = [s.id for s in self.content.sectors]
-        for value in self.select.sectors:
+        for value in select.sectors:
             if value not in sectors and not self.gaps.hides("sector", value):
                 self._problem(value, f"行业「{value}」不存在。已有的行业：{'、'.join(sectors)}。")
-        for value in self.select.topics:
+        for value in select.topics:
             if value not in self.content.topic_names and not self.gaps.hides("topic", value):
                 self._problem(value, f"主题「{value}」没有在 content/topics.yaml 中登记。")
         scopes = {sc for s in self.content.sectors for sc in s.scopes}
-        for value in self.select.scope:
+        for value in select.scope:
             if value not in scopes and not self.gaps.hides("scope", value):
                 self._problem(value, f"适用范围「{value}」在所有行业的 scopes 中都没有。")
-        for value in self.select.ids:
+        for value in select.sources + select.exclude_sources:
+            if value not in self.content.sources and not self.gaps.hides("source", value):
+                self._problem(value, f"来源文件「{value}」没有在 content/sources/sources.yaml 中登记。")
+        places = set().union(*(s.places for s in self.content.sources.values()))
+        for value in select.jurisdictions:
+            if value not in places:
+                self._problem(value, f"没有来自「{value}」的来源文件。已有的地区：{'、'.join(sorted(places))}。")
+        for value in select.ids:
             if value not in self.requirements:
                 if not self.gaps.hides("requirement", value):
                     self._problem(value, f"要求编号「{value}」不存在。")
             elif self.requirements[value].check is None:
                 self._problem(value, f"要求「{value}」没有检查项（check），不能放进自查表。")
 
-    def selected_requirements(self) -> list[Requirement]:
-        topics, actors, scope = set(self.select.topics), set(self.select.actors), set(self.select.scope)
+    def selected(self, select: Selection) -> list[tuple[Requirement, list[Citation]]]:
+        """Requirements the selection takes, each with the citations this form may rest on."""
+        topics, actors, scope = set(select.topics), set(select.actors), set(select.scope)
         chosen: list[Requirement] = []
-        for sector in (s for sid in self.select.sectors for s in self.content.sectors if s.id == sid):
+        for sector in (s for sid in select.sectors for s in self.content.sectors if s.id == sid):
             for req in sector.requirements:
                 if req.check is None or (topics and not topics & set(req.topics)):
                     continue
                 if (actors and req.actor not in actors) or (scope and req.scope and not scope & set(req.scope)):
                     continue
                 chosen.append(req)
-        for rid in self.select.ids:
+        for rid in select.ids:
             req = self.requirements.get(rid)
             if req is not None and req.check is not None and req not in chosen:
                 chosen.append(req)
-        return chosen
+        derived_allowed = self.select.derived and select.derived
+        result = []
+        for req in chosen:
+            cites = self.documents.cites(req.cites)
+            if cites and (derived_allowed or not (req.check and req.check.derived)):
+                result.append((req, cites))
+        return result
 
-    def exclusions(self, chosen: list[Requirement]) -> list[tuple[str, str]]:
-        chosen_ids = {r.id for r in chosen}
+    def exclusions(self, chosen_ids: set[str]) -> list[tuple[str, str]]:
         for entry in self.definition.exclude:
             if entry.id not in chosen_ids and not self.gaps.hides("requirement", entry.id):
                 self._problem(entry.id, f"排除的要求「{entry.id}」并不在选取结果中，请删去这条排除或改正编号。")
@@ -80,71 +129,108 @@ class _Resolver:
 
     def selection_may_be_incomplete(self) -> bool:
         """An empty selection is a consequence, not a mistake of its own, when something it names is missing."""
-        named = ["sector", "requirement"] + (["system"] if self.select.township else [])
+        named = ["sector", "requirement", "source"] + (["system"] if self.select.township else [])
         return bool(self.problems) or any(self.gaps.hides_any(ns) for ns in named)
 
-    def resolve(self) -> Checklist:
-        self.check_references()
-        chosen = self.selected_requirements()
-        exclusions = self.exclusions(chosen)
+    def heading(self, definition: ChecklistDefinition) -> str:
+        if definition.heading:
+            return definition.heading
+        names = [s.name for sid in definition.select.sectors for s in self.content.sectors if s.id == sid]
+        return "、".join(names) or definition.title
+
+    def sector_parts(self, quotes: QuoteBook) -> tuple[list[Part], list[tuple[str, str]]]:
+        own = self.selected(self.select)
+        exclusions = self.exclusions({r.id for r, _ in own})
         excluded = {rid for rid, _ in exclusions}
-        items = _requirement_items(self.content, [r for r in chosen if r.id not in excluded])
-        if self.select.township:
-            items += _township_items(self.content)
-        for number, item in enumerate(items, 1):
-            item.number = number
-        if not items and not self.selection_may_be_incomplete():
-            self.problems.append(Problem(self.select.pos, "按这些条件选不出任何检查项，请检查选取条件。"))
+        taken: set[str] = set()
+        parts = [(self.heading(self.definition), [(r, c) for r, c in own if r.id not in excluded])]
+        for included_id in self.definition.include:
+            included = self.definitions.get(included_id)
+            if included is None or included.select.township or included_id == self.definition.id:
+                continue
+            skip = {e.id for e in included.exclude}
+            parts.append((self.heading(included), [(r, c) for r, c in self.selected(included.select)
+                                                   if r.id not in skip]))
+        result = []
+        for heading, chosen in parts:
+            fresh = [(r, c) for r, c in chosen if r.id not in taken]
+            taken.update(r.id for r, _ in fresh)
+            if fresh:
+                result.append(Part("", heading, _requirement_items(self.content, fresh, quotes)))
+        return result, exclusions
+
+    def resolve(self, dates: Dates) -> Checklist:
+        self.check_references()
+        quotes = QuoteBook(self.content.sources)
         d = self.definition
-        return Checklist(id=d.id, title=d.title, description=d.description, audience=d.audience,
-                         fields=d.fields, signoff=d.signoff, items=items, exclusions=exclusions,
-                         content_version=items_version(d, items), sectors=d.select.sectors)
+        if self.select.township:
+            parts, notes = assessment_parts(self.content, d, quotes, self._problem)
+            exclusions: list[tuple[str, str]] = []
+        else:
+            parts, exclusions = self.sector_parts(quotes)
+            notes = ""
+        for label, part in zip(PART_LABELS, parts):
+            part.label = label
+        for number, item in enumerate((i for p in parts for i in p.items), 1):
+            item.number = number
+        if not any(p.items for p in parts) and not self.selection_may_be_incomplete():
+            self.problems.append(Problem(self.select.pos, "按这些条件选不出任何检查项，请检查选取条件。"))
+        checklist = Checklist(
+            id=d.id, kind=ASSESSMENT if self.select.township else SELF_INSPECTION, form_code=d.form_code,
+            title=d.title, description=d.description, audience=d.audience, fields=d.fields, signoff=d.signoff,
+            parts=parts, exclusions=exclusions, sources=self._source_statuses(quotes, dates.generated),
+            quotes=quotes.quotes, content_version="", content_date=dates.content,
+            generated=dates.generated.isoformat(), sectors=d.select.sectors, weights_note=notes)
+        checklist.content_version = items_version(checklist)
+        return checklist
+
+    def _source_statuses(self, quotes: QuoteBook, today: date) -> list[SourceStatus]:
+        used = {q.source_id for q in quotes.quotes}
+        return [SourceStatus(s.citation_label, s.title, s.jurisdiction, s.status, s.period, s.period_ended(today))
+                for s in self.content.sources.values() if s.id in used]
 
 
-def items_version(definition: ChecklistDefinition, items: list[ChecklistItem]) -> str:
+def items_version(checklist: Checklist) -> str:
     """A digest of what this checklist prints, so an edit elsewhere in the content leaves it unchanged."""
-    printed = [definition.title, definition.description, definition.fields, definition.signoff,
-               [(e.id, e.reason) for e in definition.exclude], [asdict(i) for i in items]]
+    printed = [checklist.title, checklist.description, checklist.form_code, checklist.fields, checklist.signoff,
+               checklist.exclusions, [asdict(p) for p in checklist.parts], [asdict(q) for q in checklist.quotes],
+               [asdict(s) for s in checklist.sources], checklist.weights_note]
     return hashlib.sha256(json.dumps(printed, ensure_ascii=False).encode("utf-8")).hexdigest()[:8]
 
 
-def _requirement_items(content: Content, chosen: list[Requirement]) -> list[ChecklistItem]:
+def _requirement_items(content: Content, chosen: list[tuple[Requirement, list[Citation]]],
+                       quotes: QuoteBook) -> list[ChecklistItem]:
     order = {name: n for n, name in enumerate(content.topic_names)}
-    ranked = sorted(enumerate(chosen), key=lambda pair: (order.get(pair[1].topics[0], len(order)), pair[0]))
+    ranked = sorted(enumerate(chosen), key=lambda pair: (order.get(pair[1][0].topics[0], len(order)), pair[0]))
     items = []
-    for _, req in ranked:
+    for _, (req, cites) in ranked:
         assert req.check is not None
-        items.append(ChecklistItem(0, req.topics[0], req.id, short_title(req.text), req.check.question,
-                                   basis_text(content, req.cites), req.check.methods, req.check.records,
-                                   req.check.derived))
+        items.append(ChecklistItem(0, req.topics[0], req.id, req.heading, [req.check.question],
+                                   quotes.basis(cites), req.check.methods, req.check.records, req.check.derived))
     return items
 
 
-def _township_items(content: Content) -> list[ChecklistItem]:
-    items: list[ChecklistItem] = []
-    for system in content.township.systems:
-        for check in system.checks:
-            items.append(ChecklistItem(0, system.name, system.id, system.name, check.question,
-                                       basis_text(content, system.cites), check.methods, check.records, True))
-    archives = content.township.archives
-    if archives is not None:
-        for category in archives.categories:
-            items.append(ChecklistItem(
-                0, "档案管理", "档案", f"{category.name}档案",
-                f"是否建立了{category.name}档案，并统一档案的式样、内容、封面、目录和装订？",
-                basis_text(content, category.cites), ["查资料"], [f"{category.name}档案"], True))
-    return items
+def _check_form_codes(definitions: list[ChecklistDefinition]) -> list[Problem]:
+    seen: dict[str, ChecklistDefinition] = {}
+    problems = []
+    for d in definitions:
+        if d.form_code in seen:
+            problems.append(Problem(d.position("form_code"), f"表单编号「{d.form_code}」已用于 "
+                                    f"{seen[d.form_code].file.name}，每张表的编号必须不同。"))
+        else:
+            seen[d.form_code] = d
+    return problems
 
 
-def resolve_checklists(folder: Path, project_dir: Path, content: Content,
-                       gaps: Gaps) -> tuple[list[Checklist], list[Problem]]:
+def resolve_checklists(folder: Path, project_dir: Path, content: Content, gaps: Gaps,
+                       dates: Dates) -> tuple[list[Checklist], list[Problem]]:
     """Every checklist definition, checked and resolved, and every problem found in them."""
     definitions, problems = read_definitions(folder, project_dir)
+    problems += _check_form_codes(definitions)
+    by_id = {d.id: d for d in definitions}
     checklists = []
     for definition in definitions:
-        resolver = _Resolver(definition, content, gaps)
-        checklists.append(resolver.resolve())
+        resolver = _Resolver(definition, content, gaps, by_id)
+        checklists.append(resolver.resolve(dates))
         problems += resolver.problems
     return checklists, problems
-
-

@@ -257,14 +257,19 @@ TOPICS = _document("topics", "主题表", {
     }, ["name", "description"])),
 }, ["topics"])
 
-DEFAULT_HEADER_FIELDS = ["单位名称", "检查日期", "检查人员", "检查范围"]
-DEFAULT_SIGNOFF = ["检查人", "单位负责人", "复查人"]
+DEFAULT_HEADER_FIELDS = ["单位名称", "检查类型", "检查日期", "检查部位", "检查人员", "被检查部门负责人"]
+DEFAULT_SIGNOFF = ["检查人", "被检查部门负责人", "复查人"]
+DEFAULT_SCORE = 5
 
 _TEXTS = {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True}
+_IDS = {**_TEXTS, "items": {"type": "string", "pattern": r"^[a-z][a-z0-9-]*$"}}
 
 CHECKLIST = _document("checklist", "自查表定义", {
     "id": _pattern("自查表标识", r"^[a-z][a-z0-9-]*$", "应为小写字母、数字和连字符，与文件名一致，如 feimei-dixia"),
+    "form_code": _pattern("表单编号", r"^ZCB-[A-Z]{2,4}-[0-9]{2}$",
+                          "应写成 ZCB-行业前缀-两位序号，如 ZCB-YH-01；印在表头和页脚，发布后不要再改"),
     "title": _text("标题"),
+    "heading": _text("第一部分的标题", "默认为所选行业的名称"),
     "description": _text("说明"),
     "audience": {"type": "string", "title": "使用对象", "enum": ["企业", "乡镇（街道）"]},
     "select": _object("选取条件", {
@@ -273,15 +278,30 @@ CHECKLIST = _document("checklist", "自查表定义", {
         "actors": {**_TEXTS, "title": "责任主体", "items": {"type": "string", "enum": list(ACTORS)}},
         "scope": {**_TEXTS, "title": "适用范围", "description": "只选适用于这些范围、或未限定范围的要求"},
         "ids": {**_TEXTS, "title": "另外加入的要求编号"},
-        "township": {"type": "boolean", "title": "乡镇制度", "description": "true：选取 11 项基本制度的检查项和 8 大类档案"},
+        "derived": {"type": "boolean", "title": "含推导的检查项",
+                    "description": "false：只选原文直接对企业提出的要求，不要据政府工作推导的检查项（默认 true）"},
+        "sources": {**_IDS, "title": "只依据这些文件", "description": "来源文件编号，如 [shanwei, leizhou]"},
+        "exclude_sources": {**_IDS, "title": "不依据这些文件"},
+        "jurisdictions": {**_TEXTS, "title": "只依据这些地区的文件", "description": "省、市或区，如 广东省、汕尾市"},
+        "status": {**_TEXTS, "title": "只依据这些状态的文件", "items": {"type": "string", "enum": SOURCE_STATUS}},
+        "township": {"type": "boolean", "title": "乡镇自评表",
+                     "description": "true：生成乡镇安全生产工作自评表（11 项基本制度、8 大类档案和四大规范）"},
     }, []),
+    "include": {**_IDS, "title": "并入的自查表",
+                "description": "作为后续部分并入的自查表标识。企业自查表默认把 qiye（企业安全生产主体责任）并为第二部分；"
+                               "写 [] 表示不并入"},
     "exclude": _list("排除的要求", _object("排除", {
         "id": _text("要求编号"),
         "reason": _text("排除原因"),
     }, ["id", "reason"]), min_items=0),
     "fields": {**_TEXTS, "title": "表头栏目", "default": DEFAULT_HEADER_FIELDS},
     "signoff": {**_TEXTS, "title": "签字栏", "default": DEFAULT_SIGNOFF},
-}, ["id", "title", "audience", "select"])
+    "default_score": {"type": "integer", "title": "每项默认分值", "minimum": 1, "maximum": 100,
+                      "description": f"乡镇自评表用；文件没有规定分值，默认每项 {DEFAULT_SCORE} 分"},
+    "scores": {"type": "object", "title": "各项分值", "additionalProperties": {"type": "integer", "minimum": 0,
+                                                                             "maximum": 100},
+               "description": "乡镇自评表用：按项目改分值，如 TS-01: 10、行政处罚类: 3"},
+}, ["id", "form_code", "title", "audience", "select"])
 
 SYNONYMS = _document("synonyms", "同义说法", {
     "groups": _list("同义词组", {**_list("一组同义说法", {"type": "string", "minLength": 1}, min_items=2),
