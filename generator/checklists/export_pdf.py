@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator.checklists.form import COLUMNS, item_cells
+from generator.checklists.form import build_form
+from generator.checklists.form_html import form_context, print_environment
 from generator.checklists.model import Checklist
 
 # Installed by scripts/install-system-deps.sh (Debian fonts-wqy-microhei); WeasyPrint embeds a subset.
@@ -27,12 +27,10 @@ def css_string(value: str) -> Markup:
 
 
 def render_print_html(checklist: Checklist, templates: Path) -> str:
-    env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html", "j2"]),
-                      undefined=StrictUndefined)
+    env = print_environment(templates)
     env.filters["css_string"] = css_string
-    return env.get_template("checklist.html.j2").render(
-        checklist=checklist, columns=COLUMNS, total_width=sum(w for _, w in COLUMNS),
-        item_cells=item_cells, font_family=Markup(FONT_FAMILY))
+    return env.get_template("checklist.html.j2").render(**form_context(build_form(checklist)),
+                                                        font_family=Markup(FONT_FAMILY))
 
 
 def write_pdf(checklist: Checklist, templates: Path, target: Path) -> None:

@@ -38,12 +38,12 @@ ASSESSMENT_COLUMNS = [
     Column("得分", 14, "got"), Column("扣分原因", 58, "reason"),
 ]
 LEDGER_COLUMNS = [
-    Column("序号", 9, "n"), Column("检查表序号", 14, "item"), Column("隐患描述", 52, "problem"),
-    Column("隐患等级", 18, "level"), Column("整改措施", 56, "measure"), Column("责任人", 18, "owner"),
+    Column("序号", 9, "n"), Column("检查表序号", 14, "item"), Column("隐患描述", 50, "problem"),
+    Column("隐患等级", 24, "level"), Column("整改措施", 52, "measure"), Column("责任人", 18, "owner"),
     Column("整改期限", 20, "deadline"), Column("复查人", 18, "reviewer"), Column("复查日期", 20, "review_date"),
     Column("复查结论", 32, "review"), Column("销号日期", 20, "closed"),
 ]
-LEDGER_ROWS = 12
+LEDGER_ROWS = 10
 REVIEW_RESULTS = ["已整改", "未整改"]
 LEDGER_TITLE = "隐患整改台账"
 APPENDIX_TITLE = "依据原文摘录"

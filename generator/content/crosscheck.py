@@ -11,7 +11,7 @@ from generator.content.gaps import Gaps
 from generator.content.model import NOWHERE, Citation, Content, LineRange, Requirement, Sector, Source
 from generator.content.problems import Position, Problem
 from generator.content.quotes import closest_text, find_in_document, quote_is_in
-from generator.content.schema import ACTORS
+from generator.content.schema import ACTORS, TITLE_MAX
 from generator.content.yaml_loader import position_of
 
 
@@ -118,6 +118,10 @@ class CrossChecker:
                       f"要求「{req.id}」的责任主体是企业，必须写 check（检查项），供自查表使用。")
         if check is None:
             return
+        if not req.title and len(req.text) > TITLE_MAX:
+            self._add(req.key_position("text"),
+                      f"要求「{req.id}」有检查项，内容超过 {TITLE_MAX} 个字，请加一个简短的 title（不超过 {TITLE_MAX} 个字），"
+                      "自查表的“检查项目”栏会印出它。")
         if req.actor != "enterprise" and not check.derived:
             self._add(req.key_position("check"),
                       f"要求「{req.id}」的责任主体是{ACTORS[req.actor]}，不是企业；只有在对象确实是企业时才能写 check，"
