@@ -1,3 +1,4 @@
+from html import unescape
 from types import SimpleNamespace
 
 import markdown
@@ -5,7 +6,7 @@ import markdown
 from generator.checklists.export_csv import spreadsheet_text
 from generator.checklists.export_pdf import css_string
 from generator.checklists.export_xlsx import HEADER_LIMIT, running_header
-from generator.site.escaping import finalize, html_text, markdown_text
+from generator.site.escaping import attribute_text, finalize, html_text, markdown_text
 from generator.sitemap import nav_title
 
 
@@ -54,3 +55,12 @@ def test_excel_running_header_keeps_ampersands_literal_and_within_the_limit():
     header = running_header(checklist)
     assert header.startswith("&L&9A&&B甲") and header.endswith("&R&9x · 内容版本 v1")
     assert len(header) <= HEADER_LIMIT and "…" in header
+
+
+def test_attribute_text_stays_text_inside_inline_html_that_markdown_processes():
+    payload = '"><svg onload=alert(3)> [x](javascript:alert(5)) `a` *b* \\[c\\] &lt; 汕尾'
+    html = markdown.markdown(f'<span class="aq-badge">x</span> <span title="{attribute_text(payload)}">y</span>',
+                             extensions=["attr_list", "md_in_html"])
+    assert "<a " not in html and "<code>" not in html and "<svg" not in html
+    title = html.split('title="', 1)[1].split('"', 1)[0]
+    assert unescape(title) == payload

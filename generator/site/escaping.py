@@ -2,6 +2,8 @@
 
 Every place content text ends up, and what keeps it text there:
 - page bodies (Markdown): `finalize` escapes every `{{ }}` for Markdown and HTML; raw HTML blocks use `| html`;
+- attributes of inline HTML inside Markdown (`<span title="…">` in a paragraph): `| attr`, since Markdown
+  still turns `[x](y)` or backticks there into markup, and a backslash escape would show as a backslash;
 - navigation, header topic and <title>: MkDocs treats nav titles as HTML (a title it takes from a heading is
   rendered HTML) and the theme prints them unescaped, so `generator.sitemap.nav_title` escapes them once; the theme override in
   site_templates/theme/main.html prints <title> without material's `striptags`, which would unescape them;
@@ -20,6 +22,7 @@ from markupsafe import Markup, escape
 # Characters python-markdown treats as syntax and honours a backslash before.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ATTRIBUTE_SPECIAL = frozenset("\\`*_{}[]()#+-.!|&<>\"'")
 
 
 def markdown_text(value: Any) -> Markup:
@@ -35,6 +38,13 @@ def markdown_text(value: Any) -> Markup:
 def html_text(value: Any) -> Markup:
     """Plain text for inside a raw HTML block (where Markdown is not processed)."""
     return escape(value)
+
+
+def attribute_text(value: Any) -> Markup:
+    """Plain text for an attribute value of inline HTML that Markdown still processes: every HTML or
+    Markdown special character becomes a numeric character reference, which the browser decodes."""
+    text = " ".join(str(value).split("\n"))
+    return Markup("".join(f"&#{ord(ch)};" if ch in _ATTRIBUTE_SPECIAL else ch for ch in text))
 
 
 def finalize(value: Any) -> Any:

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.builddate import build_date
 from generator.checklists.form import COLUMNS, item_cells, row_groups
 from generator.checklists.model import Checklist
 from generator.content.model import Citation, Content, Requirement, Sector, Source, TownshipSystem
 from generator.content.schema import ACTORS
 from generator.content.text import short_title
-from generator.site.escaping import finalize, html_text
+from generator.site.escaping import attribute_text, finalize, html_text
 from generator.site.glossary_links import TermLinker, term_anchor
+from generator.site.source_status import (citation_chips, is_local, place_label, registry_summary,
+                                          source_status)
 from generator.site.synonyms import SynonymFinder
 from generator.site.text import number_words
 from generator.sitemap import PageEntry, PageLinks, SiteMap, safe_target
@@ -40,6 +44,7 @@ def make_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["html"] = html_text
+    env.filters["attr"] = attribute_text  # attributes of inline HTML in Markdown paragraphs
     env.globals.update(actor_label=ACTORS, short_title=short_title,
                        link=safe_target,  # anchors and ids (`{#id}`, `id="…"`) from validated values only
                        distinct=distinct_citations)
@@ -58,13 +63,19 @@ def distinct_citations(cites: list[Citation]) -> list[Citation]:
     return result
 
 
-def render_pages(content: Content, templates: Path, checklists: list[Checklist]) -> list[Page]:
+def render_pages(content: Content, templates: Path, checklists: list[Checklist],
+                 today: date | None = None) -> list[Page]:
+    """Every page; whether a source's planning period has ended is judged at `today` (the build date)."""
     env = make_environment(templates)
     linker = TermLinker(content.glossary)
     synonyms = SynonymFinder(content)
-    env.globals.update(term_anchor=term_anchor, also_called=synonyms.others)
+    today = today or build_date()
+    env.globals.update(term_anchor=term_anchor, also_called=synonyms.others, today=today,
+                       source_status=source_status, citation_chips=citation_chips,
+                       is_local=is_local, place_label=place_label)
     site = SiteMap(content, checklists)
-    common: dict[str, Any] = {"content": content, "sources": content.sources, "checklists": checklists}
+    common: dict[str, Any] = {"content": content, "sources": content.sources, "checklists": checklists,
+                              "registry": registry_summary(content, today)}
     anchors = cited_ranges(content)
     pages = []
     for entry in site.pages():
