@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.checklists.model import Checklist
+from generator.builddate import build_date
 from generator.checklists.select import Dates, resolve_checklists
 from generator.content.load import read_content
 from generator.content.model import Content
@@ -34,10 +35,6 @@ def load_project(paths: ProjectPaths) -> Project:
     if problems:
         raise ContentError(problems)
     return Project(loaded.content, checklists)
-
-
-def build_date() -> date:
-    return date.today()
 
 
 def content_date(root: Path, folders: list[Path]) -> str:
