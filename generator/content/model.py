@@ -229,6 +229,7 @@ class TownshipSystem:
     records: list[str]
     checks: list[TownshipCheck]
     cites: list[Citation]
+    undescribed: list[str] = field(default_factory=list)  # what the documents do not say about this system
     pos: Position = NOWHERE
 
     @property

@@ -162,6 +162,8 @@ TOWNSHIP = _document("township", "乡镇安全生产基本制度", {
         "records": {**TEXT_LIST, "title": "形成的记录"},
         "checks": _list("检查项", TOWNSHIP_CHECK, min_items=0),
         "cites": CITES,
+        "undescribed": {**TEXT_LIST, "title": "文件没有说明的方面",
+                        "description": "这项制度中文件没有规定的方面（如会议频次、参会人员），每条一句话"},
     }, ["id", "name", "cites"])),
     "archives": _object("档案", {
         "intro": _text("说明"),

@@ -140,7 +140,7 @@ def _township(file: ContentFile) -> Township:
             id=s["id"], name=s["name"], purpose=_str(s, "purpose"), covers=_texts(s.get("covers")),
             statements=c.statements(s.get("statements")), records=_texts(s.get("records")),
             checks=c.township_checks(s.get("checks")),
-            cites=c.cites(s["cites"]), pos=c.pos(s),
+            cites=c.cites(s["cites"]), undescribed=_texts(s.get("undescribed")), pos=c.pos(s),
         )
         for s in data["systems"]
     ]
