@@ -132,7 +132,7 @@ TOWNSHIP_CHECK = _object("乡镇检查项", {
     "methods": CHECK["properties"]["methods"],
     "records": CHECK["properties"]["records"],
     "cites": {**CITES, "description": "这个检查项所依据的原文（制度的相关规定所在的行）"},
-}, ["question", "methods"])
+}, ["question", "methods", "cites"])
 
 # Statements of the township sections may carry checks (the 四大规范 rows of the 乡镇自评表).
 STATEMENT["properties"]["checks"] = {**_list("检查项", TOWNSHIP_CHECK, min_items=0),
