@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import markdown
 
 from generator.checklists.export_csv import spreadsheet_text
-from generator.checklists.export_pdf import css_string
+from generator.checklists.form_html import css_string
 from generator.checklists.export_xlsx import HEADER_LIMIT, running_header
 from generator.site.escaping import attribute_text, finalize, html_text, markdown_text
 from generator.sitemap import nav_title

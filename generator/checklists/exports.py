@@ -12,11 +12,11 @@ import json
 import multiprocessing
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
-from generator.checklists.model import Checklist
+from generator.checklists.model import Checklist, as_plain
 from generator.process import die_with_parent
 from generator.sitemap import CHECKLIST_FORMATS, checklist_file
 
@@ -45,7 +45,7 @@ def _tree_digest(folders: list[Path], pattern: str) -> str:
 
 
 def cache_key(checklist: Checklist, fmt: str, code_digest: str) -> str:
-    data = json.dumps(asdict(checklist), sort_keys=True, ensure_ascii=False, default=str)
+    data = json.dumps(as_plain(checklist), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(f"{fmt}\0{code_digest}\0{data}".encode("utf-8")).hexdigest()[:32]
 
 

@@ -1,7 +1,8 @@
 """A resolved checklist: its parts, the items chosen for them, and what the form says about its documents."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
 
 from generator.checklists.citing import Basis, Quote
 
@@ -90,3 +91,19 @@ class Checklist:
     @property
     def total_score(self) -> int:
         return sum(item.score for item in self.items)
+
+
+def as_plain(value: Any) -> Any:
+    """A checklist (or any part of it) as plain JSON data, for digests.
+
+    dataclasses.asdict deep-copies every value, and content strings carry their file positions: far slower.
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [as_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): as_plain(v) for k, v in value.items()}
+    if isinstance(value, str):
+        return str(value)
+    return value

@@ -3,14 +3,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from generator.checklists.citing import QuoteBook
 from generator.checklists.definition import ChecklistDefinition, Selection, read_definitions
-from generator.checklists.model import ASSESSMENT, SELF_INSPECTION, Checklist, ChecklistItem, Part, SourceStatus
+from generator.checklists.model import (
+    ASSESSMENT,
+    SELF_INSPECTION,
+    Checklist,
+    ChecklistItem,
+    Part,
+    SourceStatus,
+    as_plain,
+)
 from generator.checklists.township_rows import assessment_parts
 from generator.content.gaps import Gaps
 from generator.content.model import Citation, Content, Requirement
@@ -192,9 +200,9 @@ class _Resolver:
 
 def items_version(checklist: Checklist) -> str:
     """A digest of what this checklist prints, so an edit elsewhere in the content leaves it unchanged."""
-    printed = [checklist.title, checklist.description, checklist.form_code, checklist.fields, checklist.signoff,
-               checklist.exclusions, [asdict(p) for p in checklist.parts], [asdict(q) for q in checklist.quotes],
-               [asdict(s) for s in checklist.sources], checklist.weights_note]
+    printed = as_plain([checklist.title, checklist.description, checklist.form_code, checklist.fields,
+                        checklist.signoff, checklist.exclusions, checklist.parts, checklist.quotes,
+                        checklist.sources, checklist.weights_note])
     return hashlib.sha256(json.dumps(printed, ensure_ascii=False).encode("utf-8")).hexdigest()[:8]
 
 

@@ -9,8 +9,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.builddate import build_date
-from generator.checklists.form import COLUMNS, item_cells, row_groups
-from generator.checklists.model import Checklist
+from generator.checklists.form import build_form
+from generator.checklists.form_html import render_form_html
+from generator.checklists.model import ASSESSMENT, Checklist
 from generator.content.model import Citation, Content, Requirement, Sector, Source, TownshipSystem
 from generator.content.schema import ACTORS
 from generator.content.text import short_title
@@ -65,7 +66,11 @@ def distinct_citations(cites: list[Citation]) -> list[Citation]:
 
 def render_pages(content: Content, templates: Path, checklists: list[Checklist],
                  today: date | None = None) -> list[Page]:
-    """Every page; whether a source's planning period has ended is judged at `today` (the build date)."""
+    """Every page; whether a source's planning period has ended is judged at `today` (the build date).
+
+    Checklist pages embed the form as the print templates (templates/../print) lay it out for the PDF.
+    """
+    print_templates = templates.parent / "print"
     env = make_environment(templates)
     linker = TermLinker(content.glossary)
     synonyms = SynonymFinder(content)
@@ -75,12 +80,13 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
                        is_local=is_local, place_label=place_label)
     site = SiteMap(content, checklists)
     common: dict[str, Any] = {"content": content, "sources": content.sources, "checklists": checklists,
-                              "registry": registry_summary(content, today)}
+                              "registry": registry_summary(content, today),
+                              "township_form": next((c for c in checklists if c.kind == ASSESSMENT), None)}
     anchors = cited_ranges(content)
     pages = []
     for entry in site.pages():
         links = PageLinks(entry.path)
-        context = _page_context(entry, content, checklists, anchors)
+        context = _page_context(entry, content, checklists, anchors, print_templates)
         text = env.get_template(entry.template).render(
             **common, **context, title=entry.title, to=links,
             glossed=lambda text, links=links: linker.link(text, links.glossary()))
@@ -89,12 +95,11 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
 
 
 def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist],
-                  anchors: dict[str, dict[int, list[str]]]) -> dict[str, Any]:
+                  anchors: dict[str, dict[int, list[str]]], print_templates: Path) -> dict[str, Any]:
     """What each kind of page needs beyond the shared context."""
     subject = entry.subject
     if isinstance(subject, Checklist):
-        return {"checklist": subject, "columns": COLUMNS, "total_width": sum(w for _, w in COLUMNS),
-                "item_cells": item_cells, "row_groups": row_groups}
+        return {"checklist": subject, "form_html": render_form_html(build_form(subject), print_templates)}
     if isinstance(subject, TownshipSystem):
         return {"system": subject, "index": number_words(content.township.systems.index(subject) + 1)}
     if isinstance(subject, Sector):
