@@ -246,7 +246,7 @@ CASES = [
          "content/sectors/qiye.yaml:10:13: 「topics」（主题）应为列表（每项以“- ”开头），这里写的是文字「责任体系]」。"),
     # -- schema -----------------------------------------------------------
     case("unknown_key", replace(Q, "    actor: enterprise\n", "    actor: enterprise\n    actr: government\n"),
-         "content/sectors/qiye.yaml:10:5: 不认识的字段「actr」（可能是拼写错误）。这里可以使用的字段：id、text、actor、topics、scope、note、cites、check。"),
+         "content/sectors/qiye.yaml:10:5: 不认识的字段「actr」（可能是拼写错误）。这里可以使用的字段：id、title、text、actor、topics、scope、note、cites、check。"),
     case("missing_required_field", replace(Q, "    actor: enterprise\n    topics: [责任体系]", "    topics: [责任体系]"),
          "content/sectors/qiye.yaml:7:5: 缺少必填字段「actor」（责任主体），请补上。"),
     case("text_instead_of_list", replace(Q, "topics: [责任体系]", "topics: 责任体系"),
@@ -276,7 +276,7 @@ CASES = [
     case("unknown_key_in_glossary", replace(G, "aliases: []", "alias: []"),
          "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、aliases、meanings、cites。"),
     case("unknown_key_in_checklist", append(C, "colour: red\n"),
-         "checklists/feimei.yaml:7:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段：id、title、description、audience、select、exclude、fields、signoff。"),
+         "checklists/feimei.yaml:9:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段：id、form_code、title、heading、description、audience、select、include、exclude、fields、signoff、default_score、scores。"),
     case("checklist_audience_enum", replace(C, "audience: 企业", "audience: 公司"),
          "checklists/feimei.yaml:3:11: 「audience」（使用对象）的值「公司」不在允许的范围内。允许的值：企业、乡镇（街道）。"),
     # -- cross-file checks --------------------------------------------------
@@ -380,7 +380,7 @@ PIPELINE_CASES = [
          "content/township.yaml:7:1: 不认识的字段「sytems」（可能是拼写错误）。这里可以使用的字段：intro、cites、systems、archives、sections。"),
     case("checklist_errors_reported_with_content_errors",
          [replace(G, "aliases: []", "alias: []"), append(C, "colour: red\n")],
-         "checklists/feimei.yaml:7:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段："
-         "id、title、description、audience、select、exclude、fields、signoff。",
+         "checklists/feimei.yaml:9:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段："
+         "id、form_code、title、heading、description、audience、select、include、exclude、fields、signoff、default_score、scores。",
          "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、aliases、meanings、cites。"),
 ]

@@ -51,9 +51,9 @@ def test_spreadsheet_text_quotes_every_formula_start_and_nothing_else():
 
 
 def test_excel_running_header_keeps_ampersands_literal_and_within_the_limit():
-    checklist = SimpleNamespace(title="A&B" + "甲" * 300, id="x", content_version="v1")
-    header = running_header(checklist)
-    assert header.startswith("&L&9A&&B甲") and header.endswith("&R&9x · 内容版本 v1")
+    form = SimpleNamespace(title="A&B" + "甲" * 300, code="ZCB-X&-01", checklist=SimpleNamespace(version="d-v1"))
+    header = running_header(form)
+    assert header.startswith("&L&8A&&B甲") and header.endswith("&R&8表单编号 ZCB-X&&-01 · 版本 d-v1")
     assert len(header) <= HEADER_LIMIT and "…" in header
 
 

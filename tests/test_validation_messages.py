@@ -71,7 +71,7 @@ def test_unknown_key_missing_field_wrong_type_and_enum(project_copy):
     assert _check(project_copy, "zz.yaml", _sector(body)) == [
         "content/sectors/zz.yaml:7:5: 缺少必填字段「actor」（责任主体），请补上。",
         "content/sectors/zz.yaml:9:5: 不认识的字段「actr」（可能是拼写错误）。这里可以使用的字段："
-        "id、text、actor、topics、scope、note、cites、check。",
+        "id、title、text、actor、topics、scope、note、cites、check。",
         "content/sectors/zz.yaml:10:13: 「topics」（主题）应为列表（每项以“- ”开头），这里写的是文字「准入与退出」。",
         "content/sectors/zz.yaml:18:12: 「actor」（责任主体）的值「company」不在允许的范围内。"
         "允许的值：enterprise（企业）、government（政府及部门）、township（乡镇（街道））。",

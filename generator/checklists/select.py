@@ -223,7 +223,7 @@ def _check_form_codes(definitions: list[ChecklistDefinition]) -> list[Problem]:
     problems = []
     for d in definitions:
         if d.form_code in seen:
-            problems.append(Problem(d.position("form_code"), f"表单编号「{d.form_code}」已用于 "
+            problems.append(Problem(position_of(d.form_code, d.pos), f"表单编号「{d.form_code}」已用于 "
                                     f"{seen[d.form_code].file.name}，每张表的编号必须不同。"))
         else:
             seen[d.form_code] = d
