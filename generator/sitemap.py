@@ -28,6 +28,9 @@ RISK = "risk.md"
 CHECKLIST_INDEX = "checklists/index.md"
 CHECKLIST_FILES = "checklists/files"
 CHECKLIST_FORMATS = ("pdf", "xlsx", "csv")
+# The form on each checklist page, staged as an HTML fragment beside the Markdown (not published): MkDocs'
+# hook puts it into the page after Markdown, which then never parses the form's large HTML block.
+FORM_FRAGMENTS = "checklists/_forms"
 
 
 def sector_page(sector_id: str) -> str:
@@ -45,6 +48,10 @@ def checklist_page(checklist_id: str) -> str:
 def checklist_file(checklist_id: str, fmt: str) -> str:
     """A checklist download (pdf, xlsx or csv); its file name is also the name the user saves."""
     return f"{CHECKLIST_FILES}/{checklist_id}.{fmt}"
+
+
+def checklist_form_fragment(checklist_id: str) -> str:
+    return f"{FORM_FRAGMENTS}/{checklist_id}.html"
 
 
 def township_page(system: TownshipSystem) -> str:

@@ -1,6 +1,7 @@
 """Render the typed model to Markdown pages with the jinja2 templates in site_templates/."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from generator.site.source_status import (citation_chips, is_local, place_label,
                                           source_status)
 from generator.site.synonyms import SynonymFinder
 from generator.site.text import number_words
-from generator.sitemap import PageEntry, PageLinks, SiteMap, safe_target
+from generator.sitemap import PageEntry, PageLinks, SiteMap, checklist_form_fragment, safe_target
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def make_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["html"] = html_text
+    env.filters["digest"] = lambda text: hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:12]
     env.filters["attr"] = attribute_text  # attributes of inline HTML in Markdown paragraphs
     env.globals.update(actor_label=ACTORS, short_title=short_title,
                        link=safe_target,  # anchors and ids (`{#id}`, `id="…"`) from validated values only
@@ -91,6 +93,8 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
             **common, **context, title=entry.title, to=links,
             glossed=lambda text, links=links: linker.link(text, links.glossary()))
         pages.append(Page(entry.path, entry.title, text))
+        if "form_fragment" in context:
+            pages.append(Page(context["form_fragment"], "", context["form_html"]))
     return pages
 
 
@@ -99,7 +103,8 @@ def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist
     """What each kind of page needs beyond the shared context."""
     subject = entry.subject
     if isinstance(subject, Checklist):
-        return {"checklist": subject, "form_html": render_form_html(build_form(subject), print_templates)}
+        return {"checklist": subject, "form_html": render_form_html(build_form(subject), print_templates),
+                "form_fragment": checklist_form_fragment(subject.id)}
     if isinstance(subject, TownshipSystem):
         return {"system": subject, "index": number_words(content.township.systems.index(subject) + 1)}
     if isinstance(subject, Sector):

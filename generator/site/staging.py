@@ -16,6 +16,9 @@ import yaml
 
 from generator.paths import ProjectPaths
 from generator.site.render import Page
+from generator.sitemap import FORM_FRAGMENTS
+
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 LEGACY_FRESH = "docs.new"  # the folder older versions staged into; a killed one may be left
 
@@ -135,6 +138,8 @@ def write_mkdocs_config(nav: list[Any], paths: ProjectPaths) -> Path:
     config["docs_dir"] = str(paths.staging)
     config["site_dir"] = str(paths.site)
     config["nav"] = nav
+    config["hooks"] = [str(HOOKS)]
+    config["exclude_docs"] = f"{FORM_FRAGMENTS}/\n"
     theme = config["theme"]
     if "custom_dir" in theme:
         theme["custom_dir"] = str(paths.root / theme["custom_dir"])
