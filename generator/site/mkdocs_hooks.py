@@ -1,8 +1,10 @@
-"""MkDocs hook (named in build/mkdocs.yml): put each checklist's form into its page after Markdown.
+"""MkDocs hook (named in build/mkdocs.yml): put each checklist's form into its page after Markdown and search.
 
-The form is large raw HTML; Python-Markdown would spend a second parsing each one for nothing. The
-page carries an empty placeholder naming its fragment (build/docs/checklists/_forms/<id>.html, written
-by the generator and excluded from the published site); this hook reads it and puts it in.
+The form is large raw HTML that Python-Markdown and the search plugin would parse for nothing (its text is
+on the sector pages; the search index keeps the checklist's title and description). The page carries an
+empty placeholder naming its fragment (build/docs/checklists/_forms/<id>.html, written by the generator and
+excluded from the published site); this hook runs after the search plugin (hooks come after plugins),
+reads the fragment and puts it in.
 """
 from __future__ import annotations
 
@@ -18,8 +20,13 @@ class MissingForm(Exception):
     pass
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    docs = Path(config["docs_dir"])
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    if page.content and 'data-form="' in page.content:
+        page.content = with_forms(page.content, Path(config["docs_dir"]))
+    return context
+
+
+def with_forms(html: str, docs: Path) -> str:
 
     def insert(match: re.Match[str]) -> str:
         fragment = docs / match[2]
