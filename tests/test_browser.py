@@ -131,7 +131,7 @@ def test_task_filter_by_lead_unit_and_sector(offline_page, site_url):
 
 
 def test_print_page_prints_as_a_form(browser, built_site, site_url, tmp_path):
-    """Chromium's own print-to-PDF: header row on every page, signature block with the last rows."""
+    """Chromium's own print-to-PDF: page numbers and form code on every page, no site chrome, ledger and quotes."""
     import subprocess
 
     page = browser.new_page()
@@ -143,15 +143,15 @@ def test_print_page_prints_as_a_form(browser, built_site, site_url, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     pages = text.split("\f")[:-1]
-    assert len(pages) >= 2
+    assert len(pages) >= 3
     for number, body in enumerate(pages, 1):
-        assert "检查内容" in body and "检查依据" in body, number
-        assert "非煤矿山安全生产自查表" in body, number
-        assert f"第{number}页共{len(pages)}页" in body.replace(" ", ""), number
-        assert "按行业查找" not in body and "来源文件" not in body.split("检查依据")[0], number  # no navigation
-    assert "单位负责人（签字）" in pages[-1]
-    last_question = page_last_question(built_site)
-    assert last_question in pages[-1].replace(" ", "").replace("\n", "")
+        flat = body.replace(" ", "")
+        assert f"第{number}页共{len(pages)}页" in flat and "ZCB-FM-01" in flat, number
+        assert "按行业查找" not in body and "下载：" not in body, number  # no navigation, no download bar
+    assert "非煤矿山安全生产自查表" in pages[0] and "检查依据" in pages[0] and "说明" in pages[0]
+    signed = next(n for n, body in enumerate(pages) if "被检查部门负责人（签字）" in body)
+    assert page_last_question(built_site) in pages[signed].replace(" ", "").replace("\n", "")
+    assert any("隐患整改台账" in body for body in pages[signed + 1:]) and "依据原文摘录" in text
 
 
 def page_last_question(built_site) -> str:
@@ -161,4 +161,16 @@ def page_last_question(built_site) -> str:
     from generator.project import load_project
 
     feimei = next(c for c in load_project(ProjectPaths(PROJECT)).checklists if c.id == "feimei")
-    return feimei.items[-1].question[:6]
+    return feimei.items[-1].questions[0][:6]
+
+
+def test_checklist_pages_are_cards_on_a_phone(browser, site_url):
+    """At 390 px no table cell of a checklist or township page is narrower than a finger (48 px)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for path in ("/checklists/yanhua-lingshou/", "/checklists/township/", "/township/ts-09/", "/township/"):
+        page.goto(site_url + path, wait_until="load")
+        widths = page.eval_on_selector_all(
+            "article td", "cells => cells.filter(c => c.offsetParent).map(c => c.getBoundingClientRect().width)")
+        assert widths and min(widths) >= 48, (path, min(widths))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    page.close()

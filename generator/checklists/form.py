@@ -191,14 +191,16 @@ def _notes(checklist: Checklist) -> list[str]:
              "不是法律法规条款，也不是重大事故隐患判定标准；文件没有写到的事项，本表也不涉及。"]
     status = []
     if ended:
-        status.append(f"其中 {len(ended)} 份的规划期已经结束")
+        years = "或".join(f"{y} 年" for y in sorted({s.period_end for s in ended}))
+        status.append(("这些文件的规划期都已结束" if len(ended) == len(sources) else f"其中 {len(ended)} 份的规划期已结束")
+                      + f"（至 {years}）")
     if drafts:
-        status.append(f"{'、'.join(s.label for s in drafts)}是征求意见稿，不是正式印发的文件")
+        status.append(f"{'、'.join(s.place for s in drafts)}的文件是征求意见稿，不是正式印发的文件")
     notes.append(("，".join(status) + "。" if status else "")
                  + "使用时请对照现行的法律法规、国家标准和行业标准以及本地的规定。")
     if checklist.kind == ASSESSMENT:
         notes.append(checklist.weights_note + "不适用的项目在“得分”栏写“不适用”，并在“扣分原因”栏写明理由。")
-        notes.append("考核内容是本知识库据文件归纳的检查要点，“检查依据”栏列出所依据的文件、章节和行号。")
+        notes.append("考核内容是本知识库据文件归纳的检查要点，不是文件原文。")
     else:
         if checklist.has_derived:
             notes.append(f"标“{DERIVED_MARK}”的检查项：原文是对政府部门工作的要求，工作对象是企业，本表据此列出企业应做到的事项，"

@@ -49,10 +49,12 @@ class SourceStatus:
     """One document the form rests on, as its header lists it."""
 
     label: str  # 雷州 雷发〔2018〕5号
+    place: str  # 雷州
     title: str
     jurisdiction: str
     status: str  # 正式印发 / 征求意见稿
     period: str
+    period_end: int
     period_ended: bool
 
 

@@ -194,7 +194,8 @@ class _Resolver:
 
     def _source_statuses(self, quotes: QuoteBook, today: date) -> list[SourceStatus]:
         used = {q.source_id for q in quotes.quotes}
-        return [SourceStatus(s.citation_label, s.title, s.jurisdiction, s.status, s.period, s.period_ended(today))
+        return [SourceStatus(s.citation_label, s.place, s.title, s.jurisdiction, s.status, s.period, s.period_end,
+                             s.period_ended(today))
                 for s in self.content.sources.values() if s.id in used]
 
 
