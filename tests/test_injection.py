@@ -21,7 +21,7 @@ import pytest
 import yaml
 from conftest import PROJECT, run_generator
 
-from generator.content.schema import SCHEMAS
+from generator.content.schema import DEFAULT_HEADER_FIELDS, DEFAULT_SIGNOFF, SCHEMAS
 
 # Each free-text value becomes "<lead> <MARKUP> <original>": the lead puts a formula trigger at the
 # start of spreadsheet cells, MARKUP tries HTML, script, entities, jinja and Markdown links.
@@ -35,12 +35,13 @@ MARKUP_PAYLOADS = [
     "[x](javascript:alert(5))",
 ]
 MARKUP = " ".join(MARKUP_PAYLOADS)
+SHORT_MARKUP = "<i>&\"'</i>"  # for fields with a length limit
 # What a template that evaluated `{{ 7*7 }}` would leave between its neighbours.
 EVALUATED_TEMPLATE = re.compile(r"alert\(4\)(&lt;|<)/script(&gt;|>)\s*49\s*\\?\[x")
 
 # String fields that name another record by id: a payload there is a (correctly reported) broken
 # reference, not text shown to a reader. `quote` must stay verbatim (its source line gets payloads).
-NOT_FREE_TEXT = {"quote", "id", "ids", "sectors"}
+NOT_FREE_TEXT = {"quote", "id", "ids", "sectors", "jurisdictions"}
 
 CONTENT_SCHEMAS = {
     "content/topics.yaml": "topics",
@@ -70,6 +71,10 @@ class Injector:
             self.mapping[original] = f"{lead} {MARKUP} {original}"
         return self.mapping[original]
 
+    def short_text(self, original: str, limit: int) -> str:
+        """A field with a length limit (a requirement's title): a short payload, the original cut to fit."""
+        return (f"{LEADS[len(original) % len(LEADS)]}{SHORT_MARKUP}{original}")[:limit]
+
     def walk(self, value: Any, schema: dict[str, Any], path: str, key: str = "") -> Any:
         if key in NOT_FREE_TEXT:
             return value
@@ -79,7 +84,7 @@ class Injector:
             return [self.walk(v, schema["items"], path + "[]") for v in value]
         if isinstance(value, str) and _is_free_text(schema):
             self.fields.add(path)
-            return self.text(value)
+            return self.short_text(value, schema["maxLength"]) if "maxLength" in schema else self.text(value)
         return value
 
 
@@ -108,13 +113,25 @@ def _edit_yaml(path: Path, change: Any) -> None:
 
 def fill_unused_fields(root: Path) -> None:
     """Optional fields the shipped content does not use yet, so that they carry payloads too."""
+    def a_check(statement: dict[str, Any]) -> list[dict[str, Any]]:
+        return [{"question": "是否留有记录？", "methods": ["查资料"], "records": ["记录"], "cites": statement["cites"]}]
+
     def township(data: dict[str, Any]) -> None:
-        data["systems"][0]["statements"][0].setdefault("name", "制度要点")
+        statement = data["systems"][0]["statements"][0]
+        statement.setdefault("name", "制度要点")
+        statement.setdefault("checks", a_check(statement))
 
     def risk(data: dict[str, Any]) -> None:
         section = data["sections"][0]
         section.setdefault("intro", "说明")
         section.setdefault("cites", section["items"][0]["cites"])
+        section["items"][0].setdefault("checks", a_check(section["items"][0]))
+
+    def titles(data: dict[str, Any]) -> None:
+        # The payload makes every text long: a checked requirement then needs a title (see crosscheck).
+        for requirement in data["requirements"]:
+            if requirement.get("check"):
+                requirement.setdefault("title", requirement["text"][:12])
 
     def checklist(data: dict[str, Any]) -> None:
         sector = yaml.safe_load((root / "content" / "sectors" / "feimei.yaml").read_text(encoding="utf-8"))
@@ -122,7 +139,11 @@ def fill_unused_fields(root: Path) -> None:
         data.setdefault("exclude", [{"id": checked, "reason": "本单位不涉及"}])
         topics = yaml.safe_load((root / "content" / "topics.yaml").read_text(encoding="utf-8"))["topics"]
         data["select"].setdefault("topics", [t["name"] for t in topics])  # all topics: selects the same
+        data.setdefault("fields", list(DEFAULT_HEADER_FIELDS))
+        data.setdefault("signoff", list(DEFAULT_SIGNOFF))
 
+    for sector in sorted((root / "content" / "sectors").glob("*.yaml")):
+        _edit_yaml(sector, titles)
     _edit_yaml(root / "content" / "township.yaml", township)
     _edit_yaml(root / "content" / "risk.yaml", risk)
     _edit_yaml(root / "checklists" / "feimei.yaml", checklist)
@@ -395,7 +416,10 @@ def test_no_xlsx_cell_is_a_formula_or_a_link(payload_site):
         for sheet in workbook.worksheets:
             for row in sheet.iter_rows():
                 for cell in row:
-                    assert cell.data_type != "f", (path.name, cell.coordinate, cell.value)
+                    if cell.data_type == "f":  # only the township form's own score formulas
+                        assert sheet.title == "自评表" and cell.value.startswith(("=SUM(", "=SUMIF(", "=IF(")), \
+                            (path.name, cell.coordinate, cell.value)
+                        assert not any(lead in cell.value for lead in LEADS[:1] + ["alert"]), cell.value
                     assert cell.hyperlink is None, (path.name, cell.coordinate)
                     if isinstance(cell.value, str) and cell.value.startswith(tuple(LEADS)):
                         leads.append(cell.value)
