@@ -111,7 +111,11 @@ def scale_content(root: Path, factor: int) -> None:
                 data = checklist.read_text(encoding="utf-8")
                 data = re.sub(rf"\b{prefix}-(\d{{3}})\b", rf"{new_prefix}-\1", data)
                 data = re.sub(r"^id: .*$", f"id: {new_id}", data, count=1, flags=re.M)
+                # Form codes are unique across checklists: the clone takes its new prefix.
+                data = re.sub(r"^form_code: ZCB-[A-Z]+-(\d\d)$", rf"form_code: ZCB-{new_prefix}-\1", data,
+                              count=1, flags=re.M)
                 data = re.sub(rf"^(\s*- ){sid}$", rf"\g<1>{new_id}", data, flags=re.M)
+                data = re.sub(rf"^(\s*sectors: \[){sid}\]$", rf"\g<1>{new_id}]", data, flags=re.M)
                 data = re.sub(r"^title: (.*)$", rf"title: \1（副本{k}）", data, count=1, flags=re.M)
                 (root / "checklists" / f"{new_id}.yaml").write_text(data, encoding="utf-8")
 

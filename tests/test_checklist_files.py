@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ARTIFACTS, PROJECT
+from conftest import ARTIFACTS
 
 from generator.checklists.export_pdf import overflowing_text
 from generator.checklists.form import APPENDIX_TITLE, LEDGER_COLUMNS, LEDGER_TITLE, NOT_APPLICABLE, build_form
@@ -26,8 +26,9 @@ PDF_MARGIN_X = 10 / 25.4 * 72  # the print template's left and right page margin
 
 
 @pytest.fixture(scope="module")
-def checklists():
-    return load_project(ProjectPaths(PROJECT)).checklists
+def checklists(built_project):
+    # The copy that was built: outside git its content date comes from file times, not the last commit.
+    return load_project(ProjectPaths(built_project)).checklists
 
 
 def _files(built_site: Path) -> Path:
