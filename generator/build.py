@@ -55,13 +55,15 @@ def stage_pages(paths: ProjectPaths) -> Staged:
     from generator.search.dictionary import build_user_dictionary
     from generator.site.render import render_pages
     from generator.site.staging import prepare_staging, publish_staging, write_if_changed
+    from generator.site.vendor import npm_cache, site_files
     from generator.sitemap import SiteMap
 
     started = time.perf_counter()
     content, checklists = check(paths)
+    libraries = site_files(npm_cache(paths.build))  # the first build downloads them from the npm registry
     exports = start_exports(checklists, paths.print_templates, paths.export_cache)  # workers run meanwhile
     try:
-        tree = prepare_staging(render_pages(content, paths.templates / "pages", checklists), paths)
+        tree = prepare_staging(render_pages(content, paths.templates / "pages", checklists), libraries, paths)
         write_if_changed(paths.search_dictionary, build_user_dictionary(paths.curated_search_terms, content))
         exports.place_ready(tree)
         config = publish_staging(tree, SiteMap(content, checklists).navigation(), paths)

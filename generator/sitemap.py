@@ -31,6 +31,10 @@ CHECKLIST_FORMATS = ("pdf", "xlsx", "csv")
 # The form on each checklist page, staged as an HTML fragment beside the Markdown (not published): MkDocs'
 # hook puts it into the page after Markdown, which then never parses the form's large HTML block.
 FORM_FRAGMENTS = "checklists/_forms"
+# 在线自查: the app's page, and each checklist's data for it (a script, and the same data as JSON).
+INSPECT = "inspect.md"
+CHECKLIST_DATA = "checklists/data"
+CHECKLIST_DATA_INDEX = f"{CHECKLIST_DATA}/index.js"
 
 
 def sector_page(sector_id: str) -> str:
@@ -52,6 +56,11 @@ def checklist_file(checklist_id: str, fmt: str) -> str:
 
 def checklist_form_fragment(checklist_id: str) -> str:
     return f"{FORM_FRAGMENTS}/{checklist_id}.html"
+
+
+def checklist_data(checklist_id: str, ext: str) -> str:
+    """The browser's data for a checklist: "js" (loaded by the app, also from disk) or "json"."""
+    return f"{CHECKLIST_DATA}/{checklist_id}.{ext}"
 
 
 def township_page(system: TownshipSystem) -> str:
@@ -83,6 +92,7 @@ class SiteMap:
             PageEntry(TASKS, "任务分工", "tasks.md.j2"),
             PageEntry(RISK, content.risk.title, "risk.md.j2"),
             PageEntry(CHECKLIST_INDEX, "自查表", "checklist_index.md.j2"),
+            PageEntry(INSPECT, "在线自查", "inspect.md.j2"),
         ]
         pages += [PageEntry(checklist_page(c.id), c.title, "checklist.md.j2", c) for c in self.checklists]
         pages += [PageEntry(township_page(s), s.name, "township_system.md.j2", s) for s in content.township.systems]
@@ -101,7 +111,8 @@ class SiteMap:
                                           if s.group == SECTOR_GROUPS[0]]},
             {"综合与通用": [{nav_title(s.name): sector_page(s.id)} for s in sectors if s.group != SECTOR_GROUPS[0]]
              + [{"安全生产指标": INDICATORS}, {"任务分工": TASKS}, {nav_title(content.risk.title): RISK}]},
-            {"自查表": [CHECKLIST_INDEX] + [{nav_title(c.title): checklist_page(c.id)} for c in self.checklists]},
+            {"自查表": [CHECKLIST_INDEX, {"在线自查": INSPECT}]
+             + [{nav_title(c.title): checklist_page(c.id)} for c in self.checklists]},
             {"乡镇安监": [TOWNSHIP_INDEX] + [{nav_title(s.name): township_page(s)} for s in content.township.systems]},
             {"术语表": GLOSSARY},
             {"来源文件": [SOURCE_INDEX] + [{nav_title(s.short): source_page(s.id)} for s in content.sources.values()]},
@@ -114,8 +125,8 @@ def nav_title(value: Any) -> str:
 
 
 def safe_target(target: str) -> Markup:
-    """A link target built from validated ids only (letters, digits, '-', '_', '/', '.', '#')."""
-    if not all(ch.isascii() and (ch.isalnum() or ch in "-_/.#") for ch in target):
+    """A link target built from validated ids only (letters, digits, '-', '_', '/', '.', '#', '?', '=')."""
+    if not all(ch.isascii() and (ch.isalnum() or ch in "-_/.#?=") for ch in target):
         raise ValueError(f"unsafe link target: {target!r}")
     return Markup(target)
 
@@ -172,6 +183,15 @@ class PageLinks:
 
     def checklist_file(self, checklist: Checklist, fmt: str) -> Markup:
         return self.to(checklist_file(checklist.id, fmt))
+
+    def inspect(self, checklist: Checklist | None = None) -> Markup:
+        """The 在线自查 page; with a checklist, the address that starts an inspection with it (a query,
+        not an #anchor: MkDocs checks that every linked anchor exists on the page)."""
+        page = self.to(INSPECT)
+        return safe_target(f"{page}?new={checklist.id}") if checklist else page
+
+    def checklist_data(self, checklist: Checklist, ext: str) -> Markup:
+        return self.to(checklist_data(checklist.id, ext))
 
     def township_system(self, system: TownshipSystem) -> Markup:
         return self.to(township_page(system))

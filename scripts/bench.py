@@ -190,6 +190,82 @@ def first_search_result(site: Path, browser) -> list[float]:
     return times
 
 
+INSPECT_SCRIPTS = re.compile(r'<(?:script src|link rel="stylesheet" href)="([^"]*assets/(?:inspect|vendor/idb)[^"]*)"')
+BIG_CHECKLIST = 200
+
+
+def inspect_weight(site: Path, checklist: str = "yanhua-lingshou") -> tuple[int, int, int, int]:
+    """What 在线自查 adds: its scripts and styles (raw, gzip), and one checklist's data (raw, gzip)."""
+    page = site / "inspect" / "index.html"
+    assets = [(page.parent / src).resolve().read_bytes() for src in INSPECT_SCRIPTS.findall(page.read_text("utf-8"))]
+    code = b"".join(assets)
+    data = (site / "checklists" / "data" / f"{checklist}.js").read_bytes()
+    return len(code), len(gzip.compress(code, 6)), len(data), len(gzip.compress(data, 6))
+
+
+def inspect_timings(site: Path, browser) -> tuple[float, float, float]:
+    """A 200-item checklist (items of the built-in forms, renumbered): ms to open it, ms per tick, s to the XLSX."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/inspect/", wait_until="load")
+        page.wait_for_selector("#aq-new-checklist option", state="attached")
+        record_id = page.evaluate("""async (size) => {
+            const A = window.AQInspect;
+            const parts = [];
+            let n = 0;
+            for (const id of ["weihua", "yanhua", "feimei", "gongmao"]) {
+              const c = await new Promise(r => { const s = document.createElement("script");
+                s.src = A.root + "checklists/data/" + id + ".js";
+                const before = A.registerChecklist;
+                A.registerChecklist = d => { A.registerChecklist = before; before(d); r(d); };
+                document.head.appendChild(s); });
+              for (const part of c.parts) {
+                const groups = part.groups.map(g => ({heading: g.heading, items: g.items.filter(() => n < size)
+                  .map(i => Object.assign({}, i, {n: ++n}))}));
+                parts.push({heading: part.heading, groups: groups});
+              }
+            }
+            const big = await new Promise(r => { const s = document.createElement("script");
+              s.src = A.root + "checklists/data/weihua.js";
+              const before = A.registerChecklist;
+              A.registerChecklist = d => { A.registerChecklist = before; r(d); };
+              document.head.appendChild(s); });
+            big.id = "bench-200"; big.parts = parts; big.checklist_version = "bench";
+            const record = A.model.newRecord(big);
+            await A.store.saveChecklist(record.checklist_key, big);
+            await A.store.saveRecord(record);
+            return record.id; }""", BIG_CHECKLIST)
+        started = time.perf_counter()
+        page.evaluate("id => { location.hash = '#i/' + id; }", record_id)
+        page.wait_for_selector(f"#aq-item-{BIG_CHECKLIST}")
+        open_ms = (time.perf_counter() - started) * 1000
+        # A tick: click → answer stored in memory, card and progress redrawn (measured in the page, per frame).
+        tick_ms = page.evaluate("""async (size) => {
+            const times = [];
+            for (let n = 1; n <= size; n += 5) {
+              const label = document.querySelector("#aq-item-" + n + " label.aq-choice--0");
+              const t = performance.now();
+              label.click();
+              document.body.offsetHeight;  // layout included
+              times.push(performance.now() - t);
+            }
+            times.sort((a, b) => a - b);
+            return times[Math.floor(times.length / 2)]; }""", BIG_CHECKLIST)
+        page.evaluate("id => { location.hash = '#r/' + id; }", record_id)
+        page.wait_for_selector(".aq-report")
+        started = time.perf_counter()
+        with page.expect_download():
+            page.get_by_role("button", name="下载 Excel").click()
+        xlsx_s = time.perf_counter() - started
+        page.close()
+    finally:
+        server.shutdown()
+    return open_ms, tick_ms, xlsx_s
+
+
 def page_weights(site: Path) -> tuple[str, int, int, int]:
     largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     index = (site / "search" / "search_index.json").read_bytes()
@@ -271,6 +347,13 @@ def main() -> None:
             search = first_search_result(root / "site", browser)
             print(f"第一条搜索结果（Chromium，本机回环，{len(QUERIES)} 个查询）：中位数 {median(search):.2f} 秒，"
                   f"最慢 {max(search):.2f} 秒", flush=True)
+            code, code_gz, data, data_gz = inspect_weight(root / "site")
+            print(f"在线自查页面：脚本和样式 {code / 1024:.0f} KB（gzip {code_gz / 1024:.0f} KB，Excel 组件另计，点“下载 Excel”"
+                  f"时才载入）；一张检查表的数据 {data / 1024:.0f} KB（gzip {data_gz / 1024:.0f} KB）", flush=True)
+            runs = [inspect_timings(root / "site", browser) for _ in range(n)]
+            print(f"在线自查 {BIG_CHECKLIST} 项检查表（Chromium，390 px）：打开 {median([r[0] for r in runs]):.0f} 毫秒，"
+                  f"每次勾选 {median([r[1] for r in runs]):.1f} 毫秒（目标 < 16），生成 Excel "
+                  f"{median([r[2] for r in runs]):.1f} 秒", flush=True)
             browser.close()
 
 

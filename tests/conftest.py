@@ -53,6 +53,18 @@ def _outputs_state() -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def shared_npm_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every build in a copy takes the browser libraries from one cache (seeded from a real build's), so
+    the npm registry is asked once per run, not once per copy."""
+    cache = tmp_path_factory.mktemp("npm-cache")
+    if (PROJECT / "build" / "npm").is_dir():
+        shutil.copytree(PROJECT / "build" / "npm", cache, dirs_exist_ok=True)
+    os.environ["AQ_NPM_CACHE"] = str(cache)
+    yield
+    os.environ.pop("AQ_NPM_CACHE", None)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def working_tree_stays_clean() -> Iterator[None]:
     """No test may build into the checkout: site/, build/ and dist/ are as they were before the run."""
     before = _outputs_state()
@@ -67,9 +79,6 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A full copy of the project (checklists included), built once with `python -m generator build`."""
     root = copy_project(tmp_path_factory.mktemp("built") / "project",
                         ("content", "checklists", "generator", "site_templates", "schema"))
-    npm_cache = PROJECT / "build" / "npm"  # the offline bundle's shim, if a real build fetched it already
-    if npm_cache.is_dir():
-        shutil.copytree(npm_cache, root / "build" / "npm")
     result = run_generator(root, "build")
     assert result.returncode == 0, result.stderr
     return root

@@ -59,3 +59,24 @@ def test_opened_from_disk_pages_and_search_work(browser, unpacked):
     assert (unpacked / "checklists" / pdf_link).is_file()
     assert outside == [] and errors == []
     context.close()
+
+
+def test_self_inspection_works_from_disk(browser, unpacked, tmp_path):
+    """在线自查 from the unzipped bundle (file://): fill, reload, report; nothing asked of the network."""
+    from inspect_flow import CHECKLIST, make_png, walk_through
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    outside: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    walk_through(context.new_page(), (unpacked / "checklists" / f"{CHECKLIST}.html").as_uri(),
+                 make_png(tmp_path / "photo.png"))
+    context.close()
+    assert outside == []

@@ -98,3 +98,11 @@ def test_pages_and_search_work_under_the_sub_path(browser, nginx_url):
     assert page.url.startswith(nginx_url + "/anquan/")
     assert failed == [] and outside == []
     page.close()
+
+
+def test_self_inspection_works_under_the_sub_path(browser, nginx_url, tmp_path):
+    from inspect_flow import CHECKLIST, make_png, walk_through
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    walk_through(context.new_page(), f"{nginx_url}/anquan/checklists/{CHECKLIST}/", make_png(tmp_path / "p.png"))
+    context.close()

@@ -6,8 +6,6 @@ The material `offline` plugin inlines the search index, but loads its Web Worker
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tarfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -15,32 +13,11 @@ from typing import Any
 import yaml
 
 from generator.paths import ProjectPaths
-from generator.site.mkdocs_build import SiteBuildError, mkdocs_build
+from generator.site.mkdocs_build import mkdocs_build
+from generator.site.vendor import IFRAME_WORKER, fetch, npm_cache
 
-IFRAME_WORKER = "iframe-worker@1.0.4"
-SHIM_IN_SITE = "assets/vendor/iframe-worker-shim.js"
+SHIM_IN_SITE = IFRAME_WORKER.files[0][1]
 BUNDLE_ROOT = "anquan"  # the folder the zip unpacks to
-
-
-def fetch_shim(cache: Path) -> Path:
-    """The shim script from the npm package, downloaded once into build/npm/."""
-    cache.mkdir(parents=True, exist_ok=True)
-    shim = cache / "iframe-worker-shim.js"
-    if shim.exists():
-        return shim
-    if shutil.which("npm") is None:
-        raise SiteBuildError("生成离线包需要 npm（用来从 npm 仓库获取 iframe-worker）：请先运行 apt-get install npm。")
-    result = subprocess.run(["npm", "pack", IFRAME_WORKER, "--pack-destination", str(cache)],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SiteBuildError(f"无法从 npm 仓库获取 {IFRAME_WORKER}：\n{result.stderr.strip()}")
-    tarball = cache / result.stdout.strip().splitlines()[-1]
-    with tarfile.open(tarball) as archive:
-        member = archive.extractfile("package/shim/index.js")
-        if member is None:
-            raise SiteBuildError(f"{IFRAME_WORKER} 中没有 shim/index.js。")
-        shim.write_bytes(member.read())
-    return shim
 
 
 def bundle_config(site_config: Path, paths: ProjectPaths) -> Path:
@@ -54,10 +31,10 @@ def bundle_config(site_config: Path, paths: ProjectPaths) -> Path:
 
 
 def build_bundle(site_config: Path, paths: ProjectPaths) -> Path:
-    shim = fetch_shim(paths.build / "npm")
-    vendor = paths.staging / SHIM_IN_SITE
-    vendor.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shim, vendor)
+    for relative, source in fetch(IFRAME_WORKER, npm_cache(paths.build)).items():
+        vendor = paths.staging / relative
+        vendor.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, vendor)
     unpacked = paths.build / "bundle-site"
     mkdocs_build(bundle_config(site_config, paths), paths, unpacked)
     archive = paths.bundle

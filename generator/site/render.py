@@ -11,8 +11,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.builddate import build_date
 from generator.checklists.form import build_form
+from generator.checklists.form_data import data_json, data_script, index_script
 from generator.checklists.form_html import render_form_html
-from generator.checklists.model import ASSESSMENT, Checklist
+from generator.checklists.model import ASSESSMENT, SELF_INSPECTION, Checklist
 from generator.content.model import Citation, Content, Requirement, Sector, Source, TownshipSystem
 from generator.content.schema import ACTORS
 from generator.content.text import short_title
@@ -22,7 +23,8 @@ from generator.site.source_status import (citation_chips, is_local, place_label,
                                           source_status)
 from generator.site.synonyms import SynonymFinder
 from generator.site.text import number_words
-from generator.sitemap import PageEntry, PageLinks, SiteMap, checklist_form_fragment, safe_target
+from generator.sitemap import (CHECKLIST_DATA_INDEX, PageEntry, PageLinks, SiteMap, checklist_data,
+                               checklist_form_fragment, safe_target)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
         pages.append(Page(entry.path, entry.title, text))
         if "form_fragment" in context:
             pages.append(Page(context["form_fragment"], "", context["form_html"]))
+        pages += context.get("data_files", [])
+    inspectable = [c for c in checklists if c.kind == SELF_INSPECTION]
+    pages.append(Page(CHECKLIST_DATA_INDEX, "", index_script(inspectable)))
     return pages
 
 
@@ -103,8 +108,13 @@ def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist
     """What each kind of page needs beyond the shared context."""
     subject = entry.subject
     if isinstance(subject, Checklist):
-        return {"checklist": subject, "form_html": render_form_html(build_form(subject), print_templates),
-                "form_fragment": checklist_form_fragment(subject.id)}
+        form = build_form(subject)
+        # 在线自查 takes self-inspection forms; the township assessment is scored on paper or in the XLSX.
+        data_files = [Page(checklist_data(subject.id, "js"), "", data_script(form)),
+                      Page(checklist_data(subject.id, "json"), "", data_json(form))
+                      ] if subject.kind == SELF_INSPECTION else []
+        return {"checklist": subject, "form_html": render_form_html(form, print_templates),
+                "form_fragment": checklist_form_fragment(subject.id), "data_files": data_files}
     if isinstance(subject, TownshipSystem):
         return {"system": subject, "index": number_words(content.township.systems.index(subject) + 1)}
     if isinstance(subject, Sector):

@@ -103,8 +103,9 @@ def link_or_copy(source: Path, target: Path) -> None:
     partial.replace(target)
 
 
-def prepare_staging(pages: list[Page], paths: ProjectPaths) -> StagedTree:
-    """Bring the pages and the assets into build/docs; the checklist files follow via place_file."""
+def prepare_staging(pages: list[Page], libraries: dict[str, Path], paths: ProjectPaths) -> StagedTree:
+    """Bring the pages, the assets and the browser libraries (site path -> file) into build/docs;
+    the checklist files follow via place_file."""
     leftover = paths.build / LEGACY_FRESH
     if leftover.exists():
         shutil.rmtree(leftover)
@@ -112,6 +113,8 @@ def prepare_staging(pages: list[Page], paths: ProjectPaths) -> StagedTree:
     for page in pages:
         tree.write_text(page.path, page.text)
     tree.copy_tree("assets", paths.templates / "assets")
+    for relative, source in libraries.items():
+        tree.place_copy(relative, source)
     return tree
 
 
