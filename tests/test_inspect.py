@@ -242,3 +242,26 @@ def test_the_app_loads_only_on_its_own_page(built_site):
     assert [p.relative_to(built_site).as_posix() for p in pages] == ["inspect/index.html"]
     for name in ("idb-keyval/LICENCE", "exceljs/LICENSE"):
         assert (built_site / "assets" / "vendor" / name).stat().st_size > 400
+
+
+def test_blocked_storage_is_reported_and_the_work_can_still_be_saved_as_a_file(browser, site_url, tmp_path):
+    """A browser that forbids site data (private mode): the page says so, the inspection works for this
+    visit, and the backup file holds what was typed."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    context.add_init_script("Object.defineProperty(window, 'indexedDB', { value: undefined });")
+    page = context.new_page()
+    seen = guard(page)
+    page.goto(f"{site_url}/inspect/?new={CHECKLIST}", wait_until="load")
+    page.wait_for_selector("#aq-item-1")
+    notice = page.get_by_role("alert").filter(has_text="不允许网页保存数据")
+    assert notice.is_visible() and "下载备份" in notice.inner_text()
+    page.locator("#aq-item-1 label.aq-choice", has_text="不适用").click()
+    page.locator("#aq-item-1").get_by_label("不适用的理由（必填）").fill(REASON)
+    page.wait_for_timeout(400)
+    with page.expect_download() as info:
+        notice.get_by_role("button", name="下载备份（JSON）").click()
+    info.value.save_as(tmp_path / "b.json")
+    saved = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    assert saved["inspections"][0]["record"]["answers"]["1"] == {"result": "不适用", "photos": [], "reason": REASON}
+    assert seen == {"errors": [], "dialogs": []}
+    context.close()

@@ -324,10 +324,8 @@
       el("h3", { text: "所依据的文件" }),
       el("ul", {}, checklist.documents.map(function (d) { return el("li", { text: d }); }))));
     update();
-    if (focusItem) {
-      var target = document.getElementById("aq-item-" + focusItem);
-      if (target) target.scrollIntoView();
-    }
+    var target = focusItem && document.getElementById("aq-item-" + focusItem);
+    (target || app).scrollIntoView();  // the item asked for, or the form, past the page's introduction
   }
 
   function headerFields(record, checklist, save) {
@@ -483,6 +481,7 @@
           return el("th", { text: h });
         }))), body)),
       el("p", {}, el("a", { href: "#", className: "md-button", text: "返回" })));
+    app.scrollIntoView();
     S.records().then(function (records) {
       return Promise.all(records.map(function (r) {
         return S.checklist(r.checklist_key).then(function (c) { return { record: r, checklist: c }; });
@@ -551,8 +550,15 @@
     if (!app) return;
     status = el("div", { className: "aq-status", role: "alert" });
     app.parentNode.insertBefore(status, app);
+    var notice = el("div", { className: "aq-status aq-status--error", role: "alert" });
     S.isAvailable().then(function (ok) {
-      if (!ok) storageFailed({ name: "Unavailable" });
+      if (!ok) {
+        // Blocked storage: work goes on in memory until the page is closed; say so, always in view.
+        D.append(notice, el("span", { text: S.explain({ name: "Unavailable" }) + "本次填写的内容只保留到关闭页面为止，" +
+                                              "请在离开前下载备份文件。" }), " ",
+                 el("button", { type: "button", className: "md-button", text: "下载备份（JSON）", onclick: backupAll }));
+        app.parentNode.insertBefore(notice, status);
+      }
       window.addEventListener("hashchange", route);
       route();
     });

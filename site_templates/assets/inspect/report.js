@@ -109,7 +109,7 @@
       el("ul", { className: "aq-report__notes" }, checklist.notes.concat(checklist.documents).map(function (n) {
         return el("li", { text: n });
       }))));
-    window.scrollTo(0, 0);
+    app.scrollIntoView();  // past the page's introduction
   }
 
   A.report = { render: render };

@@ -31,10 +31,28 @@
     return "浏览器没有保存刚才的改动（" + (name || "存储出错") + "）。";
   }
 
+  // Storage blocked: keep this visit's work in memory (the page says so and offers the backup file).
+  var memory = null;
+  function inMemory() {
+    memory = memory || { records: new Map(), checklists: new Map(), photos: new Map() };
+    return memory;
+  }
+  var memoryKv = {
+    set: function (k, v, m) { m.set(k, v); return Promise.resolve(); },
+    get: function (k, m) { return Promise.resolve(m.get(k)); },
+    del: function (k, m) { m.delete(k); return Promise.resolve(); },
+    delMany: function (ks, m) { ks.forEach(function (k) { m.delete(k); }); return Promise.resolve(); },
+    values: function (m) { return Promise.resolve(Array.from(m.values())); },
+    setMany: function (es, m) { es.forEach(function (e) { m.set(e[0], e[1]); }); return Promise.resolve(); },
+  };
+
   function call(fn) {
     open();
-    if (unavailable) return Promise.reject({ name: "Unavailable" });
-    return fn();
+    if (unavailable) {
+      var m = inMemory();
+      return fn(memoryKv, { records: m.records, checklists: m.checklists, photos: m.photos });
+    }
+    return fn(kv, stores);
   }
 
   A.store = {
@@ -52,28 +70,27 @@
     persist: function () {
       if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     },
-    saveRecord: function (record) { return call(function () { return kv.set(record.id, record, stores.records); }); },
-    record: function (id) { return call(function () { return kv.get(id, stores.records); }); },
-    records: function () { return call(function () { return kv.values(stores.records); }); },
+    inMemory: function () { return !!unavailable; },
+    saveRecord: function (record) { return call(function (k, s) { return k.set(record.id, record, s.records); }); },
+    record: function (id) { return call(function (k, s) { return k.get(id, s.records); }); },
+    records: function () { return call(function (k, s) { return k.values(s.records); }); },
     deleteRecord: function (record) {
-      return call(function () {
-        return kv.del(record.id, stores.records).then(function () {
-          return kv.delMany(A.photoIds(record), stores.photos);
-        });
+      return call(function (k, s) {
+        return k.del(record.id, s.records).then(function () { return k.delMany(A.photoIds(record), s.photos); });
       });
     },
-    saveChecklist: function (key, data) { return call(function () { return kv.set(key, data, stores.checklists); }); },
-    checklist: function (key) { return call(function () { return kv.get(key, stores.checklists); }); },
-    savePhoto: function (id, dataUrl) { return call(function () { return kv.set(id, dataUrl, stores.photos); }); },
-    photo: function (id) { return call(function () { return kv.get(id, stores.photos); }); },
-    deletePhoto: function (id) { return call(function () { return kv.del(id, stores.photos); }); },
+    saveChecklist: function (key, data) { return call(function (k, s) { return k.set(key, data, s.checklists); }); },
+    checklist: function (key) { return call(function (k, s) { return k.get(key, s.checklists); }); },
+    savePhoto: function (id, dataUrl) { return call(function (k, s) { return k.set(id, dataUrl, s.photos); }); },
+    photo: function (id) { return call(function (k, s) { return k.get(id, s.photos); }); },
+    deletePhoto: function (id) { return call(function (k, s) { return k.del(id, s.photos); }); },
     // Everything an import writes, in one go per store, so a failure leaves the stored data as it was
     // as far as the browser allows (each store's write is one transaction).
     saveImported: function (entries) {
-      return call(function () {
-        return kv.setMany(entries.checklists, stores.checklists)
-          .then(function () { return kv.setMany(entries.photos, stores.photos); })
-          .then(function () { return kv.setMany(entries.records, stores.records); });
+      return call(function (k, s) {
+        return k.setMany(entries.checklists, s.checklists)
+          .then(function () { return k.setMany(entries.photos, s.photos); })
+          .then(function () { return k.setMany(entries.records, s.records); });
       });
     },
   };
