@@ -19,6 +19,21 @@ def unpacked(tmp_path_factory, built_project):
     return target / "anquan"
 
 
+def only_from_disk(context) -> list[str]:
+    """Let the context load files from disk only; the list collects every other request (aborted)."""
+    outside: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    return outside
+
+
 def test_bundle_has_no_outside_references(unpacked):
     for path in unpacked.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
@@ -29,16 +44,7 @@ def test_bundle_has_no_outside_references(unpacked):
 
 def test_opened_from_disk_pages_and_search_work(browser, unpacked):
     context = browser.new_context()
-    outside: list[str] = []
-
-    def route(route):
-        if route.request.url.startswith(("file:", "data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    outside = only_from_disk(context)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -66,16 +72,7 @@ def test_self_inspection_works_from_disk(browser, unpacked, tmp_path):
     from inspect_flow import CHECKLIST, make_png, walk_through
 
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    outside: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:", "blob:")):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
+    outside = only_from_disk(context)
     walk_through(context.new_page(), (unpacked / "checklists" / f"{CHECKLIST}.html").as_uri(),
                  make_png(tmp_path / "photo.png"))
     context.close()
