@@ -35,6 +35,7 @@ FORM_FRAGMENTS = "checklists/_forms"
 INSPECT = "inspect.md"
 CHECKLIST_DATA = "checklists/data"
 CHECKLIST_DATA_INDEX = f"{CHECKLIST_DATA}/index.js"
+CHECKLIST_CATALOG = f"{CHECKLIST_DATA}/catalog.js"  # what 在线组表 composes from
 
 
 def sector_page(sector_id: str) -> str:

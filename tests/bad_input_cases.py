@@ -276,7 +276,7 @@ CASES = [
     case("unknown_key_in_glossary", replace(G, "aliases: []", "alias: []"),
          "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、aliases、meanings、cites。"),
     case("unknown_key_in_checklist", append(C, "colour: red\n"),
-         "checklists/feimei.yaml:9:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段：id、form_code、title、heading、description、audience、select、include、exclude、fields、signoff、default_score、scores。"),
+         "checklists/feimei.yaml:9:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段：id、form_code、title、heading、description、audience、select、include、exclude、order、own_items、fields、signoff、default_score、scores。"),
     case("checklist_audience_enum", replace(C, "audience: 企业", "audience: 公司"),
          "checklists/feimei.yaml:3:11: 「audience」（使用对象）的值「公司」不在允许的范围内。允许的值：企业、乡镇（街道）。"),
     # -- cross-file checks --------------------------------------------------
@@ -381,6 +381,6 @@ PIPELINE_CASES = [
     case("checklist_errors_reported_with_content_errors",
          [replace(G, "aliases: []", "alias: []"), append(C, "colour: red\n")],
          "checklists/feimei.yaml:9:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段："
-         "id、form_code、title、heading、description、audience、select、include、exclude、fields、signoff、default_score、scores。",
+         "id、form_code、title、heading、description、audience、select、include、exclude、order、own_items、fields、signoff、default_score、scores。",
          "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、aliases、meanings、cites。"),
 ]

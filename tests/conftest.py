@@ -119,3 +119,32 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def restrict_requests(context, *allowed: str) -> list[str]:
+    """Let a browser context load only URLs starting with `allowed` (plus data: and blob:); the list
+    collects every other request, which is aborted."""
+    outside: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith((*allowed, "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    return outside
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    """A fresh phone-sized browser profile (its own storage) that may not reach anything but the site."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    outside = restrict_requests(context, site_url)
+    yield context
+    context.close()
+    assert outside == []

@@ -110,3 +110,17 @@ def walk_through(page, checklist_page_url: str, photo: Path) -> None:
     assert "发现重大隐患 1 项" in report and PROBLEM in report and REASON in report
     assert "88.9%" in report  # 8 符合 of 9 (不适用 left out)
     assert seen == {"errors": [], "dialogs": []}
+
+
+def compose_and_start(page) -> None:
+    """From the app's start page: compose 烟花爆竹 (零售经营) with 企业主体责任, start an inspection with it."""
+    page.goto(page.url.split("#")[0] + "#", wait_until="load")
+    page.locator("#aq-compose-new").click()
+    page.locator("#aq-c-title").fill("本店自查表")
+    page.locator("[data-choice=sectors] label", has_text="烟花爆竹").click()
+    page.locator("[data-choice=scope] label", has_text="零售经营").click()
+    assert page.locator(".aq-compose__items h3").inner_text() == "检查项（62 项）"
+    page.get_by_role("button", name="开始自查").click()
+    page.wait_for_selector("#aq-item-62")
+    page.locator("#aq-item-1 label.aq-choice", has_text="符合").first.click()
+    assert "已查 1 / 62" in page.locator(".aq-progress__text").inner_text()

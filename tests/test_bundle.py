@@ -4,7 +4,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from conftest import run_generator
+from conftest import restrict_requests, run_generator
 
 pytestmark = pytest.mark.browser
 
@@ -21,17 +21,7 @@ def unpacked(tmp_path_factory, built_project):
 
 def only_from_disk(context) -> list[str]:
     """Let the context load files from disk only; the list collects every other request (aborted)."""
-    outside: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:", "blob:")):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    return outside
+    return restrict_requests(context, "file:")
 
 
 def test_bundle_has_no_outside_references(unpacked):
@@ -68,12 +58,14 @@ def test_opened_from_disk_pages_and_search_work(browser, unpacked):
 
 
 def test_self_inspection_works_from_disk(browser, unpacked, tmp_path):
-    """在线自查 from the unzipped bundle (file://): fill, reload, report; nothing asked of the network."""
-    from inspect_flow import CHECKLIST, make_png, walk_through
+    """在线自查 from the unzipped bundle (file://): fill, reload, report, compose a checklist and use it;
+    nothing asked of the network."""
+    from inspect_flow import CHECKLIST, compose_and_start, make_png, walk_through
 
     context = browser.new_context(viewport={"width": 390, "height": 844})
     outside = only_from_disk(context)
-    walk_through(context.new_page(), (unpacked / "checklists" / f"{CHECKLIST}.html").as_uri(),
-                 make_png(tmp_path / "photo.png"))
+    page = context.new_page()
+    walk_through(page, (unpacked / "checklists" / f"{CHECKLIST}.html").as_uri(), make_png(tmp_path / "photo.png"))
+    compose_and_start(page)
     context.close()
     assert outside == []

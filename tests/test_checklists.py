@@ -136,23 +136,55 @@ def test_composition_and_document_filters_are_checked(project_copy):
     assert any(p.startswith("checklists/three.yaml:7:12: 「status」") for p in problems)
 
 
-def test_document_filters_and_actor_select_what_they_say(project_copy):
+def _resolved_with(project_copy, checklist_id: str, definition: str):
+    """The shipped checklists plus one more definition, resolved without problems; that one's checklist."""
     import shutil
+    from datetime import date
 
     from generator.checklists.select import Dates, resolve_checklists
     from generator.content.load import read_content
 
-    shutil.copytree(PROJECT / "checklists", project_copy / "checklists")
-    (project_copy / "checklists" / "gd.yaml").write_text(
-        "id: gd\nform_code: ZCB-YH-09\ntitle: 测试\naudience: 企业\nselect:\n  sectors: [yanhua]\n"
-        "  jurisdictions: [广东省]\n  status: [正式印发]\n  derived: false\n", encoding="utf-8")
+    shutil.copytree(PROJECT / "checklists", project_copy / "checklists", dirs_exist_ok=True)
+    (project_copy / "checklists" / f"{checklist_id}.yaml").write_text(definition, encoding="utf-8")
     loaded = read_content(project_copy / "content", project_copy)
-    from datetime import date
     checklists, problems = resolve_checklists(project_copy / "checklists", project_copy, loaded.content,
                                               loaded.gaps, Dates("2026-01-01", date(2026, 1, 1)))
     assert problems == []
-    gd = {c.id: c for c in checklists}["gd"]
+    return {c.id: c for c in checklists}[checklist_id]
+
+
+def test_document_filters_and_actor_select_what_they_say(project_copy):
+    gd = _resolved_with(project_copy, "gd", "id: gd\nform_code: ZCB-YH-09\ntitle: 测试\naudience: 企业\nselect:\n"
+                        "  sectors: [yanhua]\n  jurisdictions: [广东省]\n  status: [正式印发]\n  derived: false\n")
     assert gd.items and all(not i.derived for i in gd.items)
     assert all(not b.document.startswith("六安") for i in gd.items for b in i.basis)
     assert {s.status for s in gd.sources} == {"正式印发"}
     assert all(s.period_ended for s in gd.sources)
+
+
+def test_order_and_own_items_print_as_the_definition_says(project_copy):
+    """What 在线组表 exports: items moved within their topic group, and the enterprise's own items as a last part."""
+    from generator.checklists.form import build_form
+
+    _, by_id = _load()
+    default = [i.ref for i in by_id["yanhua-lingshou"].parts[1].items]
+    first_group = max(by_id["yanhua-lingshou"].parts[1].groups(), key=lambda g: len(g[1]))[1]
+    assert len(first_group) >= 2
+    moved = first_group[-1].ref
+    mine = _resolved_with(project_copy, "mine", "id: mine\nform_code: ZCB-ZX-01\ntitle: 本店自查表\naudience: 企业\nselect:\n"
+                          f"  sectors: [yanhua]\n  scope: [零售经营]\norder: [{moved}]\nown_items:\n  - title: 门店灭火器\n"
+                          "    content: 是否每月检查灭火器压力\n    basis: 本店《消防安全管理制度》第 3 条\n")
+    refs = [i.ref for i in mine.parts[1].items]
+    assert refs.index(moved) == default.index(first_group[0].ref) and sorted(refs) == sorted(default)
+    assert [p.heading for p in mine.parts] == ["烟花爆竹", "企业安全生产主体责任", "本单位增加的检查项"]
+    own = mine.parts[2].items[0]
+    assert (own.title, own.questions, own.number) == ("门店灭火器", ["是否每月检查灭火器压力"], len(mine.items))
+    form = build_form(mine)
+    assert any("本单位增加的检查项" in note for note in form.notes)
+    assert form.rows[-1].cells[form.column_index("basis")][0].text == "本店《消防安全管理制度》第 3 条"
+
+    (project_copy / "checklists" / "mine.yaml").write_text(
+        "id: mine\nform_code: ZCB-ZX-01\ntitle: 本店自查表\naudience: 企业\nselect:\n  sectors: [yanhua]\n"
+        "order: [MB-001]\n", encoding="utf-8")
+    result = run_generator(project_copy, "check")
+    assert "checklists/mine.yaml:7:9: 排序中的要求「MB-001」不在本表的检查项中，请删去它或改正编号。" in result.stderr

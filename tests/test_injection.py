@@ -41,7 +41,7 @@ EVALUATED_TEMPLATE = re.compile(r"alert\(4\)(&lt;|<)/script(&gt;|>)\s*49\s*\\?\[
 
 # String fields that name another record by id: a payload there is a (correctly reported) broken
 # reference, not text shown to a reader. `quote` must stay verbatim (its source line gets payloads).
-NOT_FREE_TEXT = {"quote", "id", "ids", "sectors", "jurisdictions"}
+NOT_FREE_TEXT = {"quote", "id", "ids", "sectors", "jurisdictions", "order"}
 
 CONTENT_SCHEMAS = {
     "content/topics.yaml": "topics",
@@ -141,6 +141,8 @@ def fill_unused_fields(root: Path) -> None:
         data["select"].setdefault("topics", [t["name"] for t in topics])  # all topics: selects the same
         data.setdefault("fields", list(DEFAULT_HEADER_FIELDS))
         data.setdefault("signoff", list(DEFAULT_SIGNOFF))
+        data.setdefault("own_items", [{"title": "本单位检查项", "content": "是否每月检查？", "basis": "本单位制度",
+                                       "methods": ["查现场"]}])
 
     for sector in sorted((root / "content" / "sectors").glob("*.yaml")):
         _edit_yaml(sector, titles)
@@ -203,13 +205,13 @@ def payload_url(payload_site: Path) -> Iterator[str]:
 
 
 # Everything in the DOM that content could have smuggled in. Scripts of the theme and the site are
-# loaded from assets/ or are the theme's inline snippets, none of which calls alert.
+# loaded from assets/ (在线自查 also loads its data from checklists/data/) or are the theme's inline
+# snippets, none of which calls alert.
 _DOM_REPORT = """() => {
   const onAttributes = [...document.querySelectorAll('*')].filter(
       e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on')));
-  const scripts = [...document.scripts].filter(s => s.src
-      ? new URL(s.src).origin !== location.origin || !new URL(s.src).pathname.includes('/assets/')
-      : s.text.includes('alert'));
+  const ours = url => url.origin === location.origin && /[/](assets|checklists[/]data)[/]/.test(url.pathname);
+  const scripts = [...document.scripts].filter(s => s.src ? !ours(new URL(s.src)) : s.text.includes('alert'));
   const jsLinks = [...document.querySelectorAll('a[href], area[href], iframe[src], form[action]')].filter(e => {
       const target = (e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action')).trim();
       return /^javascript:/i.test(target) && target !== 'javascript:window.print()';
@@ -351,6 +353,32 @@ def test_no_page_runs_or_shows_markup_from_content(payload_page, payload_site, p
         if MARKUP in report["h1"] and not re.fullmatch(r"/sources/[^/]+/", path):
             if report["title"] != f"{report['h1']} - {SITE_NAME}":
                 problems.append(f"{path}: <title> {report['title']!r} is not the heading {report['h1']!r}")
+    assert payload_page.dialogs == []
+    assert problems == []
+
+
+def test_self_inspection_and_compose_show_payloads_as_text(payload_page, payload_url):
+    """在线自查 and 在线组表 build their pages from the checklist data: content stays text there too."""
+    problems: list[str] = []
+
+    def check(view: str) -> None:
+        report = payload_page.evaluate(_DOM_REPORT)
+        problems.extend(f"{view}: {p}" for p in _injected(report))
+        if MARKUP not in report["text"]:
+            problems.append(f"{view}: the payload text is not shown as written")
+
+    payload_page.goto(payload_url + "/inspect/?new=feimei", wait_until="load")
+    payload_page.wait_for_selector("#aq-item-1")
+    payload_page.locator("#aq-item-1 details").evaluate("d => d.open = true")
+    check("fill in")
+    payload_page.goto(payload_url + "/inspect/#", wait_until="load")
+    payload_page.locator("#aq-compose-new").click()
+    payload_page.locator("[data-choice=sectors] input[value=feimei]").check()
+    payload_page.wait_for_selector(".aq-compose__items [data-ref]")
+    check("compose")
+    payload_page.get_by_role("link", name="打印空白表").click()
+    payload_page.wait_for_selector(".aq-blank")
+    check("blank form")
     assert payload_page.dialogs == []
     assert problems == []
 

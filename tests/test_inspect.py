@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import PROJECT
+from conftest import PHONE, PROJECT
 from inspect_flow import CHECKLIST, PROBLEM, REASON, UNIT, XSS, guard, make_png, open_report, walk_through
 
 from generator.checklists.form_data import form_data
@@ -18,31 +18,11 @@ from generator.paths import ProjectPaths
 from generator.project import load_project
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
 def photo(tmp_path_factory) -> Path:
     return make_png(tmp_path_factory.mktemp("photo") / "现场.png")
-
-
-@pytest.fixture
-def phone(browser, site_url):
-    """A fresh browser profile (its own storage) that may not reach anything but the site."""
-    context = browser.new_context(viewport=PHONE, accept_downloads=True)
-    outside: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith((site_url, "data:", "blob:")):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    yield context
-    context.close()
-    assert outside == []
 
 
 @pytest.fixture

@@ -101,8 +101,10 @@ def test_pages_and_search_work_under_the_sub_path(browser, nginx_url):
 
 
 def test_self_inspection_works_under_the_sub_path(browser, nginx_url, tmp_path):
-    from inspect_flow import CHECKLIST, make_png, walk_through
+    from inspect_flow import CHECKLIST, compose_and_start, make_png, walk_through
 
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    walk_through(context.new_page(), f"{nginx_url}/anquan/checklists/{CHECKLIST}/", make_png(tmp_path / "p.png"))
+    page = context.new_page()
+    walk_through(page, f"{nginx_url}/anquan/checklists/{CHECKLIST}/", make_png(tmp_path / "p.png"))
+    compose_and_start(page)
     context.close()

@@ -66,6 +66,22 @@ class Basis:
         return f"第{'、'.join(self.lines)}行 · 摘录{'、'.join(map(str, self.quotes))}"
 
 
+@dataclass(frozen=True)
+class OwnBasis:
+    """The basis an enterprise gives for an item it added itself: printed as written, no quotes."""
+
+    written: str
+
+    def text(self) -> str:
+        return self.written
+
+    def reference(self) -> str:
+        return OWN_BASIS_MARK
+
+
+OWN_BASIS_MARK = "本单位填写"
+
+
 class QuoteBook:
     """Numbers every distinct quote of a form in the order rows first use it."""
 

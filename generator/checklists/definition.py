@@ -13,6 +13,8 @@ from generator.content.yaml_loader import plain, position_of
 MAIN_DUTIES = "qiye"  # 企业安全生产主体责任: part 二 of every enterprise form unless it opts out
 TOWNSHIP_FIELDS = ["乡镇（街道）名称", "自评日期", "自评人员", "审核人"]
 TOWNSHIP_SIGNOFF = ["自评人", "乡镇（街道）负责人", "审核人"]
+OWN_METHOD = "查现场"
+OWN_PART = "本单位增加的检查项"
 
 
 @dataclass
@@ -38,6 +40,16 @@ class Exclusion:
 
 
 @dataclass
+class OwnItem:
+    """An item the enterprise adds itself (在线组表): its own wording and its own basis, not a document's."""
+
+    title: str
+    content: str
+    basis: str
+    methods: list[str]
+
+
+@dataclass
 class ChecklistDefinition:
     id: str
     form_code: str
@@ -52,6 +64,8 @@ class ChecklistDefinition:
     signoff: list[str]
     file: Path
     pos: Position
+    order: list[str] = field(default_factory=list)
+    own_items: list[OwnItem] = field(default_factory=list)
     default_score: int = DEFAULT_SCORE
     scores: dict[str, int] = field(default_factory=dict)
     key_pos: dict[str, Position] = field(default_factory=dict)
@@ -90,6 +104,9 @@ def _definition(data: Any, path: Path, display: str) -> ChecklistDefinition:
         fields=list(data.get("fields", TOWNSHIP_FIELDS if township else DEFAULT_HEADER_FIELDS)),
         signoff=list(data.get("signoff", TOWNSHIP_SIGNOFF if township else DEFAULT_SIGNOFF)),
         file=path, pos=position_of(data, start),
+        order=list(data.get("order", [])),
+        own_items=[OwnItem(o["title"], o["content"], o["basis"], list(o.get("methods", [OWN_METHOD])))
+                   for o in data.get("own_items", [])],
         default_score=int(plain(data.get("default_score", DEFAULT_SCORE))),
         scores={str(k): int(plain(v)) for k, v in data.get("scores", {}).items()},
         key_pos=dict(data.key_pos),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.checklists.definition import OWN_PART
 from generator.checklists.model import (
     ASSESSMENT,
     INSPECTION_TYPES,
@@ -116,7 +117,7 @@ def result_boxes() -> list[str]:
 
 def item_title(item: ChecklistItem) -> str:
     mark = f"{DERIVED_MARK} " if item.derived and not item.score else ""
-    return f"{mark}{item.ref} {item.title}" if item.ref != item.title else f"{mark}{item.title}"
+    return f"{mark}{item.ref} {item.title}" if item.ref not in ("", item.title) else f"{mark}{item.title}"
 
 
 def questions_text(item: ChecklistItem) -> str:
@@ -207,6 +208,8 @@ def _notes(checklist: Checklist) -> list[str]:
                          "不是原文对企业的直接规定。")
         notes.append("检查结果在相应方框内打“√”；选“不适用”的，在问题描述栏写明理由。发现的问题按本表序号登记到"
                      f"“{LEDGER_TITLE}”，整改完成后复查销号。")
+    if any(p.heading == OWN_PART for p in checklist.parts):
+        notes.append(f"“{OWN_PART}”是使用本表的单位自己写的，检查依据由该单位填写，不出自本知识库收录的文件。")
     notes.append(f"“检查依据”栏列出文件、章节和行号（行号对应本知识库收录的原文）；“摘录”后的编号对应附页“{APPENDIX_TITLE}”。")
     return notes
 

@@ -79,13 +79,13 @@ def data_json(form: Form) -> str:
 
 
 def data_script(form: Form) -> str:
-    return _script(REGISTER_CALL, form_data(form))
+    return register_script(REGISTER_CALL, form_data(form))
 
 
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def _script(call: str, data: object) -> str:
+def register_script(call: str, data: object) -> str:
     """Data as a script that hands it to the app. JSON is valid JavaScript (ES2019); the two line
     separators older engines reject inside strings are escaped."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_LINE_SEPARATORS)
@@ -96,4 +96,4 @@ def index_script(checklists: list[Checklist]) -> str:
     """The checklists the app offers, in form-code order."""
     entries = [{"id": c.id, "form_code": c.form_code, "title": c.title, "items": len(c.items),
                 "audience": c.audience} for c in sorted(checklists, key=lambda c: c.form_code)]
-    return _script(REGISTER_INDEX, entries)
+    return register_script(REGISTER_INDEX, entries)

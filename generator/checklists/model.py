@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
-from generator.checklists.citing import Basis, Quote
+from generator.checklists.citing import Basis, OwnBasis, Quote
 
 RESULT_CHOICES = ["符合", "不符合", "不适用"]
 HAZARD_LEVELS = ["一般", "重大"]
@@ -20,7 +20,7 @@ class ChecklistItem:
     ref: str  # requirement id, township system id, or the name of an archive category / 规范 item
     title: str  # 检查项目, in full
     questions: list[str]  # 检查内容（是否……）; an assessment row may hold several
-    basis: list[Basis]
+    basis: list[Basis | OwnBasis]
     methods: list[str]
     records: list[str]  # 查阅资料 (self-inspection) or 佐证材料 (assessment)
     derived: bool

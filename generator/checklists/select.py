@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.checklists.citing import QuoteBook
-from generator.checklists.definition import ChecklistDefinition, Selection, read_definitions
+from generator.checklists.citing import OwnBasis, QuoteBook
+from generator.checklists.definition import OWN_PART, ChecklistDefinition, OwnItem, Selection, read_definitions
 from generator.checklists.model import (
     ASSESSMENT,
     SELF_INSPECTION,
@@ -147,11 +147,7 @@ class _Resolver:
         return "、".join(names) or definition.title
 
     def sector_parts(self, quotes: QuoteBook) -> tuple[list[Part], list[tuple[str, str]]]:
-        own = self.selected(self.select)
-        exclusions = self.exclusions({r.id for r, _ in own})
-        excluded = {rid for rid, _ in exclusions}
-        taken: set[str] = set()
-        parts = [(self.heading(self.definition), [(r, c) for r, c in own if r.id not in excluded])]
+        parts = [(self.heading(self.definition), self.selected(self.select))]
         for included_id in self.definition.include:
             included = self.definitions.get(included_id)
             if included is None or included.select.township or included_id == self.definition.id:
@@ -159,13 +155,25 @@ class _Resolver:
             skip = {e.id for e in included.exclude}
             parts.append((self.heading(included), [(r, c) for r, c in self.selected(included.select)
                                                    if r.id not in skip]))
+        # An exclusion may name an item of any part (在线组表 removes items of 企业主体责任 too).
+        exclusions = self.exclusions({r.id for _, chosen in parts for r, _ in chosen})
+        excluded = {rid for rid, _ in exclusions}
+        taken: set[str] = set()
         result = []
         for heading, chosen in parts:
-            fresh = [(r, c) for r, c in chosen if r.id not in taken]
+            fresh = [(r, c) for r, c in chosen if r.id not in taken and r.id not in excluded]
             taken.update(r.id for r, _ in fresh)
             if fresh:
-                result.append(Part("", heading, _requirement_items(self.content, fresh, quotes)))
+                result.append(Part("", heading, _requirement_items(self.content, fresh, quotes, self.definition.order)))
+        self._check_order(taken)
+        if self.definition.own_items:
+            result.append(Part("", OWN_PART, [_own_item(o) for o in self.definition.own_items]))
         return result, exclusions
+
+    def _check_order(self, taken: set[str]) -> None:
+        for value in self.definition.order:
+            if value not in taken and not self.gaps.hides("requirement", value):
+                self._problem(value, f"排序中的要求「{value}」不在本表的检查项中，请删去它或改正编号。")
 
     def resolve(self, dates: Dates) -> Checklist:
         self.check_references()
@@ -208,15 +216,26 @@ def items_version(checklist: Checklist) -> str:
 
 
 def _requirement_items(content: Content, chosen: list[tuple[Requirement, list[Citation]]],
-                       quotes: QuoteBook) -> list[ChecklistItem]:
-    order = {name: n for n, name in enumerate(content.topic_names)}
-    ranked = sorted(enumerate(chosen), key=lambda pair: (order.get(pair[1][0].topics[0], len(order)), pair[0]))
+                       quotes: QuoteBook, order: list[str]) -> list[ChecklistItem]:
+    """Grouped by first topic in the topics' order; within a group, ids the definition orders come first."""
+    topic_rank = {name: n for n, name in enumerate(content.topic_names)}
+    placed = {rid: n for n, rid in enumerate(order)}
+
+    def key(pair: tuple[int, tuple[Requirement, list[Citation]]]) -> tuple[int, int, int]:
+        index, (req, _) = pair
+        return topic_rank.get(req.topics[0], len(topic_rank)), placed.get(req.id, len(placed)), index
+
+    ranked = sorted(enumerate(chosen), key=key)
     items = []
     for _, (req, cites) in ranked:
         assert req.check is not None
         items.append(ChecklistItem(0, req.topics[0], req.id, req.heading, [req.check.question],
                                    quotes.basis(cites), req.check.methods, req.check.records, req.check.derived))
     return items
+
+
+def _own_item(own: OwnItem) -> ChecklistItem:
+    return ChecklistItem(0, "", "", own.title, [own.content], [OwnBasis(own.basis)], own.methods, [], False)
 
 
 def _check_form_codes(definitions: list[ChecklistDefinition]) -> list[Problem]:

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.builddate import build_date
 from generator.checklists.form import build_form
+from generator.checklists.catalog import catalog_script
 from generator.checklists.form_data import data_json, data_script, index_script
 from generator.checklists.form_html import render_form_html
 from generator.checklists.model import ASSESSMENT, SELF_INSPECTION, Checklist
@@ -23,8 +24,8 @@ from generator.site.source_status import (citation_chips, is_local, place_label,
                                           source_status)
 from generator.site.synonyms import SynonymFinder
 from generator.site.text import number_words
-from generator.sitemap import (CHECKLIST_DATA_INDEX, PageEntry, PageLinks, SiteMap, checklist_data,
-                               checklist_form_fragment, safe_target)
+from generator.sitemap import (CHECKLIST_CATALOG, CHECKLIST_DATA_INDEX, PageEntry, PageLinks, SiteMap,
+                               checklist_data, checklist_form_fragment, safe_target)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
         pages += context.get("data_files", [])
     inspectable = [c for c in checklists if c.kind == SELF_INSPECTION]
     pages.append(Page(CHECKLIST_DATA_INDEX, "", index_script(inspectable)))
+    pages.append(Page(CHECKLIST_CATALOG, "", catalog_script(content, checklists, today)))
     return pages
 
 

@@ -1,5 +1,5 @@
 // 在线自查: the page's views (start, fill in, hazards) and moving between them by the address's #part.
-// The report is in report.js. Loaded only on the 在线自查 page (see site_templates/theme/main.html).
+// The report is in report.js, composing a checklist (在线组表) in composer.js. Loaded only on the 在线自查 page (see site_templates/theme/main.html).
 (function () {
   "use strict";
   var A = window.AQInspect = window.AQInspect || {};
@@ -157,6 +157,7 @@
         el("h2", { text: "开始新的自查" }),
         el("p", {}, el("label", { for: "aq-new-checklist", text: "检查表：" }), picker, " ", start)),
       el("section", { className: "aq-panel" }, el("h2", { text: "本设备上的自查" }), hazards, saved),
+      A.composer.homeSection(ui),
       el("section", { className: "aq-panel" },
         el("h2", { text: "备份和导入" }),
         el("p", { text: "备份文件（JSON）含自查记录、所用检查表和照片，可以存档，也可以在另一台设备或另一个浏览器中导入。" }),
@@ -274,14 +275,23 @@
   // ---- new inspection -------------------------------------------------------------------------------
 
   function startNew(checklistId) {
-    loadChecklist(checklistId).then(function (checklist) {
-      var record = M.newRecord(checklist);
-      summarize(record, checklist);
-      return S.saveChecklist(record.checklist_key, checklist)
-        .then(function () { return S.saveRecord(record); })
-        .then(function () { S.persist(); location.replace("#i/" + record.id); });
-    }).catch(function (error) { fail(error); });
+    loadChecklist(checklistId).then(startWith).catch(function (error) { fail(error); });
   }
+
+  // A new inspection of this checklist (built in, or composed here): the checklist is stored with it.
+  function startWith(checklist) {
+    var record = M.newRecord(checklist);
+    summarize(record, checklist);
+    return S.saveChecklist(record.checklist_key, checklist)
+      .then(function () { return S.saveRecord(record); })
+      .then(function () { S.persist(); location.replace("#i/" + record.id); });
+  }
+
+  // What 在线组表 (composer.js) uses of this page.
+  var ui = {
+    say: say, ask: ask, start: startWith, refresh: function () { renderHome(); },
+    failed: function (error) { fail(error); },
+  };
 
   // ---- filling in -----------------------------------------------------------------------------------
 
@@ -524,6 +534,7 @@
     }
     say("");
     document.body.classList.remove("aq-reporting");
+    A.composer.leaveBlank();
     var parts = location.hash.replace(/^#/, "").split("/");
     var view = parts[0];
     if (view === "new" && parts[1]) { startNew(parts[1]); return; }
@@ -542,6 +553,8 @@
       return;
     }
     if (view === "hazards") { renderHazards(); return; }
+    if (view === "compose" && parts[1]) { A.composer.render(app, parts[1], ui); return; }
+    if (view === "blank" && parts[1]) { A.composer.blankForm(app, parts[1], ui); return; }
     renderHome();
   }
 

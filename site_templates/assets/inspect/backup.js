@@ -14,15 +14,7 @@
   var DATE = /^(\d{4}-\d{2}-\d{2})?$/;
   var ID = /^[a-z0-9-]{3,60}$/;
 
-  // FNV-1a over the exported text: finds a file cut short or edited by hand (not a forgery).
-  function checksum(text) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return "fnv1a32-" + ("0000000" + h.toString(16)).slice(-8);
-  }
+  function checksum(text) { return "fnv1a32-" + M.fnv1a(text); }
 
   function build(entries) {
     var inspections = entries.map(function (e) {

@@ -25,6 +25,17 @@
     return prefix + "-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8);
   }
 
+  // FNV-1a (32 bit) of a text as 8 hex digits: finds a file cut short or edited by hand (not a forgery),
+  // and versions a composed checklist.
+  function fnv1a(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return ("0000000" + h.toString(16)).slice(-8);
+  }
+
   function items(checklist) {
     var list = [];
     checklist.parts.forEach(function (part) {
@@ -112,7 +123,7 @@
   A.model = {
     RECORD_FORMAT: RECORD_FORMAT, RECORD_VERSION: RECORD_VERSION, ANSWER_TEXT: ANSWER_TEXT,
     CONFORM: CONFORM, NONCONFORM: NONCONFORM, NOT_APPLICABLE: NOT_APPLICABLE, MAJOR: MAJOR, RECTIFIED: RECTIFIED,
-    today: today, newId: newId, items: items, checklistKey: checklistKey, newRecord: newRecord,
+    today: today, newId: newId, fnv1a: fnv1a, items: items, checklistKey: checklistKey, newRecord: newRecord,
     nextRecord: nextRecord, answer: answer, stats: stats, ledger: ledger, isOpen: isOpen, isOverdue: isOverdue,
     headerSummary: headerSummary,
   };

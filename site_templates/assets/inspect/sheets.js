@@ -5,6 +5,7 @@
   var M = A.model;
   var EXCELJS = "assets/vendor/exceljs/exceljs.min.js";
   var FORMULA_STARTS = /^[=+\-@\t\r]/;
+  var BLANK_RESULT = "☐符合 ☐不符合 ☐不适用";
 
   var CHECK_COLUMNS = [["序号", 6], ["部分", 14], ["检查项目", 26], ["检查内容", 46], ["检查结果", 9],
                        ["问题描述（不适用的写明理由）", 36], ["位置", 14]];
@@ -32,7 +33,8 @@
     return M.items(checklist).map(function (item) {
       var a = record.answers[item.n] || {};
       var note = a.result === M.NOT_APPLICABLE ? a.reason : a.problem;
-      return [item.n, parts[item.n] || "", item.title, item.content, a.result || "未检查", note || "", a.location || ""];
+      var result = a.result || (record.blank ? BLANK_RESULT : "未检查");
+      return [item.n, parts[item.n] || "", item.title, item.content, result, note || "", a.location || ""];
     });
   }
 
@@ -48,6 +50,7 @@
     var s = M.stats(checklist, record);
     var lines = [["表单编号", checklist.form_code + "（版本 " + checklist.checklist_version + "）"]];
     checklist.fields.forEach(function (f) { lines.push([f, record.header[f] || ""]); });
+    if (record.blank) return lines;  // a blank form (在线组表) to fill in by hand: no statistics
     lines.push(["统计", "检查项 " + s.items + "，符合 " + s.conform + "，不符合 " + s.nonconform + "，不适用 " + s.na +
                 "，未检查 " + s.unchecked + "，重大隐患 " + s.major +
                 "，符合率 " + (s.rate === null ? "—" : s.rate + "%") + "（不适用项不计入）"]);
@@ -122,7 +125,7 @@
       book.creator = "安全生产知识库";
       book.created = new Date();
       var lines = headerLines(checklist, record);
-      addTable(book.addWorksheet("自查表"), checklist.form_code, checklist.title + " 自查记录", lines, CHECK_COLUMNS, checkRows(checklist, record));
+      addTable(book.addWorksheet("自查表"), checklist.form_code, checklist.title + (record.blank ? "" : " 自查记录"), lines, CHECK_COLUMNS, checkRows(checklist, record));
       addTable(book.addWorksheet(checklist.ledger_title), checklist.form_code, checklist.ledger_title, lines.slice(0, 3), LEDGER_COLUMNS, ledgerRows(checklist, record));
       return book.xlsx.writeBuffer();
     }).then(function (buffer) {

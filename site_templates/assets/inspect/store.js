@@ -1,7 +1,7 @@
 // Where inspections live: IndexedDB in this browser, through idb-keyval (assets/vendor/idb-keyval/).
-// Nothing is sent anywhere. Three stores: inspection records (small, written on every change), the
-// checklist each one was made from (written once) and photos (written once each, kept out of the record
-// so a tick does not rewrite them).
+// Nothing is sent anywhere. Four stores: inspection records (small, written on every change), the
+// checklist each one was made from (written once), photos (written once each, kept out of the record
+// so a tick does not rewrite them) and the definitions of checklists composed here (在线组表).
 (function () {
   "use strict";
   var A = window.AQInspect = window.AQInspect || {};
@@ -17,6 +17,7 @@
         records: kv.createStore("aq-inspections", "records"),
         checklists: kv.createStore("aq-inspection-checklists", "checklists"),
         photos: kv.createStore("aq-inspection-photos", "photos"),
+        composed: kv.createStore("aq-inspection-composed", "composed"),
       };
     } catch (e) {
       unavailable = "本浏览器不允许网页保存数据（可能处于隐私模式，或已关闭网站数据）。";
@@ -34,7 +35,7 @@
   // Storage blocked: keep this visit's work in memory (the page says so and offers the backup file).
   var memory = null;
   function inMemory() {
-    memory = memory || { records: new Map(), checklists: new Map(), photos: new Map() };
+    memory = memory || { records: new Map(), checklists: new Map(), photos: new Map(), composed: new Map() };
     return memory;
   }
   var memoryKv = {
@@ -50,7 +51,7 @@
     open();
     if (unavailable) {
       var m = inMemory();
-      return fn(memoryKv, { records: m.records, checklists: m.checklists, photos: m.photos });
+      return fn(memoryKv, m);
     }
     return fn(kv, stores);
   }
@@ -84,6 +85,11 @@
     savePhoto: function (id, dataUrl) { return call(function (k, s) { return k.set(id, dataUrl, s.photos); }); },
     photo: function (id) { return call(function (k, s) { return k.get(id, s.photos); }); },
     deletePhoto: function (id) { return call(function (k, s) { return k.del(id, s.photos); }); },
+    // 在线组表: the definitions of composed checklists
+    saveComposed: function (def) { return call(function (k, s) { return k.set(def.id, def, s.composed); }); },
+    composed: function (id) { return call(function (k, s) { return k.get(id, s.composed); }); },
+    allComposed: function () { return call(function (k, s) { return k.values(s.composed); }); },
+    deleteComposed: function (id) { return call(function (k, s) { return k.del(id, s.composed); }); },
     // Everything an import writes, in one go per store, so a failure leaves the stored data as it was
     // as far as the browser allows (each store's write is one transaction).
     saveImported: function (entries) {
