@@ -12,7 +12,8 @@ from typing import Any
 
 from generator.checklists.citing import OWN_BASIS_MARK, section_number
 from generator.checklists.definition import MAIN_DUTIES, OWN_METHOD, OWN_PART
-from generator.checklists.form import DERIVED_MARK, LEDGER_TITLE, REVIEW_RESULTS, APPENDIX_TITLE
+from generator.checklists.form import (APPENDIX_TITLE, DERIVED_MARK, LEDGER_COLUMNS, LEDGER_ROWS, LEDGER_TITLE,
+                                       REVIEW_RESULTS, SELF_COLUMNS)
 from generator.checklists.form_data import register_script
 from generator.checklists.model import HAZARD_LEVELS, INSPECTION_TYPES, RESULT_CHOICES, Checklist
 from generator.content.model import Content, Requirement, Source
@@ -42,13 +43,12 @@ def _requirement(req: Requirement) -> dict[str, Any]:
     }
 
 
-def _main_duties(checklists: list[Checklist], content: Content) -> dict[str, Any]:
+def _main_duties(checklists: list[Checklist]) -> dict[str, Any]:
     """企业安全生产主体责任 as the built-in forms include it: its sectors, less its own exclusions."""
     main = next((c for c in checklists if c.id == MAIN_DUTIES), None)
     if main is None:
         return {}
-    names = [s.name for s in content.sectors if s.id in main.sectors]
-    return {"id": main.id, "heading": main.parts[0].heading if main.parts else "、".join(names),
+    return {"id": main.id, "heading": main.parts[0].heading if main.parts else main.title,
             "sectors": main.sectors, "exclude": [rid for rid, _ in main.exclusions]}
 
 
@@ -60,11 +60,14 @@ def catalog(content: Content, checklists: list[Checklist], today: date) -> dict[
         "results": RESULT_CHOICES, "levels": HAZARD_LEVELS, "review_results": REVIEW_RESULTS,
         "ledger_title": LEDGER_TITLE, "appendix_title": APPENDIX_TITLE, "derived_mark": DERIVED_MARK,
         "own_part": OWN_PART, "own_method": OWN_METHOD, "own_basis_mark": OWN_BASIS_MARK,
+        # the blank form's columns and empty ledger rows, as the built-in forms print them
+        "form": {"columns": [c.title for c in SELF_COLUMNS], "ledger_columns": [c.title for c in LEDGER_COLUMNS],
+                 "ledger_rows": LEDGER_ROWS},
         "statuses": SOURCE_STATUS, "topics": content.topic_names,
         "sources": [_source(s, today) for s in content.sources.values()],
         "sectors": [{"id": s.id, "name": s.name, "group": s.group, "scopes": s.scopes,
                      "items": sum(1 for r in s.requirements if r.check)} for s in with_checks],
-        "main_duties": _main_duties(checklists, content),
+        "main_duties": _main_duties(checklists),
         "form_codes": sorted(c.form_code for c in checklists),
         "requirements": [_requirement(r) for s in with_checks for r in s.requirements if r.check],
     }

@@ -66,6 +66,9 @@ class Basis:
         return f"第{'、'.join(self.lines)}行 · 摘录{'、'.join(map(str, self.quotes))}"
 
 
+OWN_BASIS_MARK = "本单位填写"
+
+
 @dataclass(frozen=True)
 class OwnBasis:
     """The basis an enterprise gives for an item it added itself: printed as written, no quotes."""
@@ -77,9 +80,6 @@ class OwnBasis:
 
     def reference(self) -> str:
         return OWN_BASIS_MARK
-
-
-OWN_BASIS_MARK = "本单位填写"
 
 
 class QuoteBook:

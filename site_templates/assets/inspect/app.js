@@ -1,5 +1,6 @@
 // 在线自查: the page's views (start, fill in, hazards) and moving between them by the address's #part.
-// The report is in report.js, composing a checklist (在线组表) in composer.js. Loaded only on the 在线自查 page (see site_templates/theme/main.html).
+// The report is in report.js, composing a checklist (在线组表) in composer.js. Loaded only on the
+// 在线自查 page (see site_templates/theme/main.html).
 (function () {
   "use strict";
   var A = window.AQInspect = window.AQInspect || {};

@@ -178,9 +178,10 @@
       return el("p", { className: "aq-field" }, el("label", { for: id, text: label }), input);
     }
 
+    var shown = null;  // the checklist as the list on screen shows it
     function showItems() {
       D.clear(itemsBox);
-      var data = C.build(catalog, def, M.today());
+      var data = shown = C.build(catalog, def, M.today());
       var count = M.items(data).length;
       D.append(itemsBox, el("h3", { text: "检查项（" + count + " 项）" }));
       if (!count) D.append(itemsBox, el("p", { className: "aq-muted", text: "先在上面选择行业。" }));
@@ -201,7 +202,7 @@
 
     function move(ids, k, step) {
       var all = [];
-      M.items(C.build(catalog, def, M.today())).forEach(function (i) { if (i.ref) all.push(i.ref); });
+      M.items(shown).forEach(function (i) { if (i.ref) all.push(i.ref); });
       var a = all.indexOf(ids[k]), b = all.indexOf(ids[k + step]);
       var t = all[a]; all[a] = all[b]; all[b] = t;
       def.order = all;
@@ -363,10 +364,7 @@
 
   // ---- the blank form to print ----------------------------------------------------------------------
 
-  var SELF_COLUMNS = ["序号", "检查项目", "检查内容", "检查方法和查阅资料", "检查依据", "检查结果", "问题描述（不适用的写明理由）"];
-  var LEDGER_COLUMNS = ["序号", "检查表序号", "隐患描述", "隐患等级", "整改措施", "责任人", "整改期限", "复查人", "复查日期",
-                        "复查结论", "销号日期"];
-  var LEDGER_ROWS = 10;
+  // The columns and ledger rows are the built-in forms' (generator/checklists/form.py, via the catalog).
 
   // The blank form prints on A4 landscape like the built-in PDFs. A named page (CSS `page:`) does not
   // reach through the theme's flex layout in Chromium, so the page rule is set while the form is shown.
@@ -403,8 +401,9 @@
         });
       });
       var ledgerRows = [];
-      for (var i = 0; i < LEDGER_ROWS; i++) {
-        ledgerRows.push(el("tr", {}, LEDGER_COLUMNS.map(function (_, k) { return el("td", { text: k === 0 ? String(i + 1) : "" }); })));
+      var form = x.catalog.form;
+      for (var i = 0; i < form.ledger_rows; i++) {
+        ledgerRows.push(el("tr", {}, form.ledger_columns.map(function (_, k) { return el("td", { text: k === 0 ? String(i + 1) : "" }); })));
       }
       D.append(app,
         el("p", { className: "aq-noprint aq-actions" },
@@ -419,19 +418,16 @@
                       el("td", { text: f === "检查类型" ? c.inspection_types.map(function (t) { return "☐" + t; }).join("　") : "" }));
           }))),
           el("table", { className: "aq-blank__items" },
-            el("thead", {}, el("tr", {}, SELF_COLUMNS.map(function (h) { return el("th", { text: h }); }))), body),
+            el("thead", {}, el("tr", {}, form.columns.map(function (h) { return el("th", { text: h }); }))), body),
           el("h3", { text: "说明" }),
           el("ul", {}, c.notes.map(function (n) { return el("li", { text: n }); })),
           el("h3", { text: "所依据的文件" }),
           el("ul", {}, c.documents.map(function (d) { return el("li", { text: d }); })),
           el("h3", { className: "aq-blank__break", text: c.ledger_title }),
           el("table", { className: "aq-blank__ledger" },
-            el("thead", {}, el("tr", {}, LEDGER_COLUMNS.map(function (h) { return el("th", { text: h }); }))),
+            el("thead", {}, el("tr", {}, form.ledger_columns.map(function (h) { return el("th", { text: h }); }))),
             el("tbody", {}, ledgerRows)),
-          el("div", { className: "aq-signatures" }, c.signoff.map(function (who) {
-            return el("p", {}, who + "（签字）：", el("span", { className: "aq-sign-line" }), "　日期：",
-                      el("span", { className: "aq-sign-line aq-sign-line--short" }));
-          })),
+          A.report.signatures(c),
           c.appendix.length ? el("h3", { className: "aq-blank__break", text: x.catalog.appendix_title }) : null,
           el("ol", { className: "aq-blank__appendix" }, c.appendix.map(function (q) { return el("li", { value: q.n, text: q.text }); }))));
       app.scrollIntoView();

@@ -112,5 +112,5 @@
     app.scrollIntoView();  // past the page's introduction
   }
 
-  A.report = { render: render };
+  A.report = { render: render, signatures: signatures };
 })();
