@@ -245,3 +245,46 @@ def test_blocked_storage_is_reported_and_the_work_can_still_be_saved_as_a_file(b
     assert saved["inspections"][0]["record"]["answers"]["1"] == {"result": "不适用", "photos": [], "reason": REASON}
     assert seen == {"errors": [], "dialogs": []}
     context.close()
+
+
+# Throws the way a full disk makes IndexedDB fail, from the moment the page sets window.aqFull.
+FULL_STORAGE = """(() => {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.aqFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return put.apply(this, args);
+  };
+})();"""
+
+
+def test_storage_filling_up_mid_inspection_loses_nothing(browser, site_url, tmp_path):
+    """The disk fills while an inspection is under way: the page says the last change was not saved and
+    offers the backup, which holds it; once space is back the next change saves everything again."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    context.add_init_script(FULL_STORAGE)
+    page = context.new_page()
+    seen = guard(page)
+    page.goto(f"{site_url}/inspect/?new={CHECKLIST}", wait_until="load")
+    page.locator("#aq-item-1 label.aq-choice", has_text="符合").first.click()
+    page.wait_for_selector(".aq-progress__saved:has-text('已保存')")
+    page.evaluate("window.aqFull = true")
+    page.locator("#aq-item-2 label.aq-choice", has_text="不适用").click()
+    page.locator("#aq-item-2").get_by_label("不适用的理由（必填）").fill(REASON)
+    notice = page.get_by_role("alert").filter(has_text="存储已满")
+    notice.wait_for()
+    assert "刚才的改动没有保存" in notice.inner_text()
+    with page.expect_download() as info:
+        notice.get_by_role("button", name="下载备份（JSON）").click()
+    info.value.save_as(tmp_path / "b.json")
+    answers = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["inspections"][0]["record"]["answers"]
+    assert answers["1"]["result"] == "符合"
+    assert answers["2"] == {"result": "不适用", "photos": [], "reason": REASON}
+
+    page.evaluate("window.aqFull = false")
+    page.locator("#aq-item-3 label.aq-choice", has_text="符合").first.click()
+    page.get_by_text("浏览器存储恢复正常").wait_for()
+    assert not page.get_by_text("存储已满").count()
+    stored = page.evaluate("AQInspect.store.records().then(rs => rs[0].answers)")
+    assert stored["2"]["reason"] == REASON and stored["3"]["result"] == "符合"
+    assert seen == {"errors": [], "dialogs": []}
+    context.close()

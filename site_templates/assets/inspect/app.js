@@ -48,15 +48,22 @@
 
   function say(text, kind) {
     D.clear(status);
+    delete status.dataset.failed;
     status.className = "aq-status" + (kind ? " aq-status--" + kind : "");
     if (text) D.append(status, text);
   }
 
   // Storage failed: say so and offer the file, so nothing typed is lost.
   function storageFailed(error, record, checklist) {
+    var message = S.explain(error) + (record ? "请下载备份文件保存本次记录。" : "");
+    // Typing then tapping the button makes a save (on blur) fail again: rebuilding the notice then would
+    // swallow the tap, so the same notice stays as it is.
+    if (status.dataset.failed === message && status.dataset.record === (record ? record.id : "")) return;
     D.clear(status);
+    status.dataset.failed = message;
+    status.dataset.record = record ? record.id : "";
     status.className = "aq-status aq-status--error";
-    D.append(status, el("span", { text: S.explain(error) + (record ? "请下载备份文件保存本次记录。" : "") }));
+    D.append(status, el("span", { text: message }));
     if (record) {
       D.append(status, " ", el("button", { type: "button", className: "md-button", text: "下载备份（JSON）",
                                            onclick: function () {
@@ -81,13 +88,18 @@
 
   function saver(record, checklist, onSaved) {
     var timer = null;
+    var failing = false;
     function write() {
       timer = null;
       record.updated = new Date().toISOString();
       summarize(record, checklist);
       return S.saveRecord(record).then(function () {
+        // Space freed (or the browser let us write again): the warning would now be wrong.
+        if (failing && !S.inMemory()) say("浏览器存储恢复正常，本次记录已全部保存。", "ok");
+        failing = false;
         onSaved(new Date());
       }, function (error) {
+        failing = true;
         storageFailed(error, record, checklist);
       });
     }

@@ -165,6 +165,7 @@
       codeWarning.textContent = message;
       codeWarning.hidden = !message;
     }
+    var headingTimer = null;
     function textInput(key, label, limit, multiline) {
       var id = "aq-c-" + key;
       var input = multiline ? el("textarea", { id: id, rows: 2, maxlength: limit }) : el("input", { id: id, type: "text", maxlength: limit });
@@ -172,7 +173,8 @@
       input.addEventListener("input", function () {
         def[key] = key === "form_code" ? input.value.trim().toUpperCase() : input.value;
         if (key === "form_code") checkCode();
-        if (key === "heading") showItems();
+        // The list shows the heading; with every sector chosen a redraw takes ~80 ms, so not on every key.
+        if (key === "heading") { clearTimeout(headingTimer); headingTimer = setTimeout(showItems, 250); }
         changed(false);
       });
       return el("p", { className: "aq-field" }, el("label", { for: id, text: label }), input);
