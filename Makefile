@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site bundle check serve test bench schema coverage build-deps test-deps clean
+.PHONY: site bundle check serve test bench schema coverage add-source build-deps source-deps test-deps clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（$(PYTHON)）"; exit 1; }
@@ -33,8 +33,16 @@ coverage: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m generator schema
 
+# make add-source FILE=规划.docx [ID=guangdong-2021] [REDACT=1]
+add-source: $(STAMP) source-deps
+	@test -n "$(FILE)" || { echo "用法：make add-source FILE=文件.docx [ID=编号] [REDACT=1]"; exit 1; }
+	$(PY) -m generator add-source "$(FILE)" $(if $(ID),--id "$(ID)") $(if $(REDACT),--redact)
+
 build-deps:
 	bash scripts/install-system-deps.sh build
+
+source-deps:
+	bash scripts/install-system-deps.sh sources
 
 test-deps:
 	bash scripts/install-system-deps.sh test

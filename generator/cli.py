@@ -1,4 +1,4 @@
-"""Command line: python -m generator check | build | serve | bundle | coverage | schema.
+"""Command line: python -m generator check | build | serve | bundle | coverage | schema | add-source.
 
 Only argument parsing and turning every failure into a sentence live here; the commands
 themselves are in build.py, preview.py and the packages.
@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("schema", help="导出内容格式的 JSON Schema 到 schema/")
     commands.add_parser("bundle", help="生成离线包 dist/anquan-offline.zip（解压后双击 index.html 即可使用，含搜索）")
     commands.add_parser("coverage", help="统计每份来源文件有多少行已被引用或标为不含要求")
+    add_cmd = commands.add_parser("add-source", help="把一份 .docx / .pdf / .txt 文件添加为来源（正文和登记表）")
+    add_cmd.add_argument("file", help="要添加的文件")
+    add_cmd.add_argument("--id", help="来源编号（小写字母开头，如 guangdong-2021）；默认取文件名")
+    add_cmd.add_argument("--redact", action="store_true", help="把电话、邮箱、身份证号、账号密码等换成“〔个人信息已隐去〕”")
     args = parser.parse_args(argv)
     paths = DEFAULT_PATHS
     install_signal_handlers()
@@ -91,6 +95,17 @@ def _run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         report, ok = coverage_report(load_content(paths.content, paths.root))
         print(report)
         return 0 if ok else 1
+    elif args.command == "add-source":
+        from pathlib import Path
+
+        from generator.sources.add import AddSourceProblem, add_source, report
+
+        try:
+            added = add_source(Path(args.file), paths, args.id, args.redact)
+        except AddSourceProblem as err:
+            print(str(err), file=sys.stderr)
+            return 1
+        print(report(added, paths))
     elif args.command == "schema":
         from generator.content.schema import export_schemas
 

@@ -366,7 +366,16 @@ PIPELINE_CASES = [
     case("unknown_key_in_the_source_registry_is_one_line", replace(S, "    short: 安平实施意见\n", "    short: 安平实施意见\n    shrt: 安平\n"),
          "content/sources/sources.yaml:7:5: 不认识的字段「shrt」（可能是拼写错误）。这里可以使用的字段："
          "id、file、title、short、issuer、doc_number、date、type、status、province、city、district、level、period、period_end、notes、"
-         "no_requirements、redactions。"),
+         "no_requirements、redactions、allowed_personal_data。"),
+    case("phone_number_in_a_source_text",
+         replace("content/sources/anli.txt", "实施意见\n\n", "实施意见\n联系电话：0123-4567890\n"),
+         "content/sources/anli.txt:4:6: 这里像是固定电话（0123-4567890）：来源正文不能公开个人信息。"
+         "请把它换成“〔个人信息已隐去〕”（不要删行，行号保持不变），并在 sources.yaml 该来源的 redactions 中登记这一行；"
+         "如果这是公开的热线或办公电话，请在 allowed_personal_data 中写明行号、原文和理由。"),
+    case("allowance_for_text_the_source_does_not_have",
+         replace(S, "    no_requirements:\n", "    allowed_personal_data:\n      - {lines: 7, text: 0123-4567890, reason: 公开的值班电话}\n"
+                                          "    no_requirements:\n"),
+         "content/sources/sources.yaml:16:17: 第 7 行没有需要允许的“0123-4567890”：原文已改或行号不对，请改正或删去这一条。"),
     case("broken_registry_entry_does_not_fail_its_citations", replace(S, "    status: 正式印发\n", "    status: 草稿\n"),
          "content/sources/sources.yaml:11:13: 「status」（状态）的值「草稿」不在允许的范围内。允许的值：正式印发、征求意见稿。"),
     case("broken_topic_entry_is_reported_once",

@@ -36,3 +36,11 @@ def test_the_model_does_not_import_the_checks():
 def test_checklists_do_not_import_the_site():
     for module, imports in _package_imports("checklists").items():
         assert not {i for i in imports if i.startswith(("generator.site.", "generator.search."))}, module
+
+
+def test_adding_a_source_needs_only_the_content_rules():
+    """add-source reads documents and writes content/: it shares the content package's rules (limits,
+    personal data, schema values) and nothing of the site or the checklists."""
+    for module, imports in _package_imports("sources").items():
+        allowed = ("generator.content.", "generator.sources.", "generator.paths")
+        assert not {i for i in imports if not i.startswith(allowed)}, module

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from generator.content.gaps import Gaps
-from generator.content.model import NOWHERE, Citation, Content, LineRange, Requirement, Sector, Source
+from generator.content.model import NOWHERE, AllowedData, Citation, Content, LineRange, Requirement, Sector, Source
+from generator.content.personal_data import REDACTION_MARK, scan_lines
 from generator.content.problems import Position, Problem
 from generator.content.quotes import closest_text, find_in_document, quote_is_in
 from generator.content.schema import ACTORS, TITLE_MAX
@@ -56,8 +57,29 @@ class CrossChecker:
         for source in self.content.sources.values():
             if self.gaps.hides("source", source.id):
                 continue  # its text could not be read; that is reported already
-            for marked in [*source.redactions, *source.no_requirements]:
+            for marked in [*source.redactions, *source.no_requirements, *source.allowed_personal_data]:
                 self._check_range(marked.lines, marked.pos, source)
+            self._check_personal_data(source)
+
+    def _check_personal_data(self, source: Source) -> None:
+        """No phone number, e-mail, ID or account is published unless the registry allows that exact text."""
+        allowed = source.allowed_personal_data
+        used: set[AllowedData] = set()
+        for finding in scan_lines(source.lines):
+            permit = next((a for a in allowed if a.lines.first <= finding.line <= a.lines.last
+                           and finding.text in a.text), None)
+            if permit:
+                used.add(permit)
+                continue
+            self._add(Position(source.text_display, finding.line, finding.col),
+                      f"这里像是{finding.kind}（{finding.text}）：来源正文不能公开个人信息。"
+                      f"请把它换成“{REDACTION_MARK}”（不要删行，行号保持不变），"
+                      f"并在 sources.yaml 该来源的 redactions 中登记这一行；"
+                      "如果这是公开的热线或办公电话，请在 allowed_personal_data 中写明行号、原文和理由。")
+        for permit in allowed:
+            if permit not in used and permit.lines.last <= len(source.lines):
+                self._add(permit.pos, f"第 {permit.lines} 行没有需要允许的“{permit.text}”：原文已改或行号不对，"
+                                      "请改正或删去这一条。")
 
     def _check_range(self, lines: LineRange, pos: Position, source: Source) -> bool:
         if lines.first > lines.last:

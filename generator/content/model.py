@@ -49,6 +49,15 @@ class Redaction:
 
 
 @dataclass(frozen=True)
+class AllowedData:
+    """Text the personal-data scan would flag that the registry publishes on purpose (a public hotline)."""
+    lines: LineRange
+    text: str
+    reason: str
+    pos: Position = NOWHERE
+
+
+@dataclass(frozen=True)
 class Uncited:
     """A range the registry marks as carrying no requirement, with the reason."""
 
@@ -78,6 +87,8 @@ class Source:
     redactions: list[Redaction]
     no_requirements: list[Uncited]
     lines: list[str] = field(repr=False)
+    allowed_personal_data: list[AllowedData] = field(default_factory=list)
+    text_display: str = ""  # the .txt as named in messages: content/sources/luan.txt
     pos: Position = NOWHERE
     key_pos: dict[str, Position] = field(default_factory=dict, repr=False)
 

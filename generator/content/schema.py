@@ -248,6 +248,11 @@ SOURCES = _document("sources", "来源文件登记表", {
             "lines": LINES,
             "what": _text("隐去的内容类别"),
         }, ["lines", "what"]), min_items=0),
+        "allowed_personal_data": _list("允许公开的联系方式", _object("允许公开", {
+            "lines": LINES,
+            "text": _text("原文", "检查报告的那段文字，逐字照抄，如 12350 或 0660-1234567"),
+            "reason": _text("理由", "为什么可以公开，如：全国安全生产举报投诉热线、单位公开的值班电话"),
+        }, ["lines", "text", "reason"]), min_items=0),
     }, ["id", "file", "title", "short", "issuer", "doc_number", "date", "type", "status",
         "province", "city", "level", "period", "period_end"])),
 }, ["reform_note", "sources"])

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.content.files import ContentFile
 from generator.content.model import (
+    AllowedData,
     ArchiveCategory,
     Archives,
     Check,
@@ -116,6 +117,9 @@ def _sources(file: ContentFile, source_lines: dict[str, list[str]]) -> list[Sour
             no_requirements=[Uncited(LineRange.parse(plain(r["lines"])), r["reason"], c.pos(r["lines"]))
                              for r in s.get("no_requirements", [])],
             lines=source_lines.get(s["id"], []), pos=c.pos(s), key_pos=dict(s.key_pos),
+            allowed_personal_data=[AllowedData(LineRange.parse(plain(a["lines"])), a["text"], a["reason"],
+                                               c.pos(a["lines"])) for a in s.get("allowed_personal_data", [])],
+            text_display=file.display.rsplit("/", 1)[0] + "/" + str(s["file"]),
         )
         for s in file.data["sources"]
     ]

@@ -1,0 +1,1 @@
+"""New source documents: read, check for personal data, register."""
