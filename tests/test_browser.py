@@ -80,6 +80,19 @@ def test_chinese_search_finds_the_page(offline_page, site_url, query, expected):
     assert offline_page.outside_requests == []
 
 
+def test_a_page_view_without_a_search_does_not_load_the_index(offline_page, site_url):
+    """The index (2.2 MB) loads when the search is opened, and for highlighting only with ?h=."""
+    requested: list[str] = []
+    offline_page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    for path in ("/", "/sectors/feimei/", "/checklists/", "/township/"):
+        offline_page.goto(site_url + path, wait_until="networkidle")
+    assert not [p for p in requested if "search_index" in p], requested
+    offline_page.goto(site_url + "/sectors/feimei/?h=尾矿库", wait_until="networkidle")
+    assert offline_page.locator("article mark").count() > 0  # search.highlight still marks the words
+    assert [p for p in requested if "search_index" in p] == ["/search/search_index.json"]
+    assert any(urlparse(h).path == "/sectors/feimei/" for h in _search(offline_page, site_url, "尾矿库"))
+
+
 def test_search_hit_lands_on_the_requirement(offline_page, site_url):
     hrefs = [urlparse(h) for h in _search(offline_page, site_url, "头顶库")]
     assert any(h.path == "/sectors/feimei/" and h.fragment.startswith("FM-") for h in hrefs), hrefs
@@ -174,3 +187,30 @@ def test_checklist_pages_are_cards_on_a_phone(browser, site_url):
         assert widths and min(widths) >= 48, (path, min(widths))
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
     page.close()
+
+
+def test_digits_in_headings_use_the_chinese_font(offline_page, site_url):
+    """Headings and text name the system's Chinese fonts first, so a digit is drawn by the same font as
+    the characters around it (material's own stack starts with Helvetica and Arial)."""
+    offline_page.goto(site_url + "/sectors/feimei/", wait_until="load")
+    families = offline_page.evaluate("""() => ['h1', '.md-typeset p', '.md-nav'].map(
+        s => getComputedStyle(document.querySelector(s)).fontFamily)""")
+    for family in families:
+        names = [n.strip().strip('"') for n in family.split(",")]
+        assert names[0] == "PingFang SC" and names.index("WenQuanYi Micro Hei") < names.index("Helvetica"), family
+
+
+def test_each_home_card_goes_to_what_its_reader_needs(offline_page, site_url):
+    """The enterprise card reaches the checklists and 在线自查 in one tap, the township card the 自评表."""
+    offline_page.set_viewport_size({"width": 390, "height": 844})
+    offline_page.goto(site_url + "/", wait_until="load")
+    cards = offline_page.locator(".grid.cards > ul > li")
+    enterprise = cards.filter(has_text="企业安全管理人员")
+    enterprise.get_by_role("link", name="自查表（打印、PDF、Excel）").click()
+    offline_page.wait_for_url("**/checklists/")
+    offline_page.go_back(wait_until="load")
+    enterprise.get_by_role("link", name="在线自查和组表（手机可用）").click()
+    offline_page.wait_for_url("**/inspect/")
+    offline_page.go_back(wait_until="load")
+    cards.filter(has_text="乡镇（街道）安监所").get_by_role("link", name="自评表").click()
+    offline_page.wait_for_selector("h1:has-text('自评表')")

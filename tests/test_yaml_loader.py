@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,40 @@ def test_an_unreadable_path_becomes_a_problem(tmp_path):
     with pytest.raises(YamlSyntaxError) as err:
         load_yaml(tmp_path / "x.yaml", "content/x.yaml")
     assert str(err.value.problem).startswith("content/x.yaml:1:1: content/x.yaml 是一个文件夹，不是文件。")
+
+
+def test_a_line_break_between_chinese_characters_does_not_become_a_space(tmp_path):
+    """YAML folds each line break into a space; in Chinese that is a stray space ("准入， 保持")."""
+    data = _load(tmp_path, "a: >-\n  持续保持打非治违高压态势，\n  确保关闭退出的企业\n  关实关死。\n"
+                           "b: 普通的\n  多行文字\n"
+                           "c: \"引号里的\n  文字\"\n"
+                           "d: >-\n  共有\n  12 个 Excel\n  表格\n"
+                           "e: |\n  字面\n  保留\n"
+                           "f: >-\n  第四章 四、作者写的空格\n  保留\n")
+    assert plain(data) == {"a": "持续保持打非治违高压态势，确保关闭退出的企业关实关死。", "b": "普通的多行文字",
+                           "c": "引号里的文字", "d": "共有 12 个 Excel 表格", "e": "字面\n保留\n",
+                           "f": "第四章 四、作者写的空格保留"}
+
+
+def test_no_shipped_text_keeps_a_space_from_a_folded_line(tmp_path):
+    """Across content/ and checklists/, a space between Chinese characters or after full-width punctuation
+    is only where an author typed it: in section labels, verbatim quotes and two titles that have one."""
+    wide = "[\u2014\u2018-\u201d\u2026\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+    stray = re.compile(f"{wide} {wide}|[，。；：、！？）] ")
+    typed = {"section", "part", "quote", "term", "title"}
+    found = []
+
+    def walk(value, key: str, where: str) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, str(k), where)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key, where)
+        elif isinstance(value, str) and key not in typed and stray.search(value):
+            found.append(f"{where} {key}: {value[:40]}")
+
+    root = Path(__file__).resolve().parent.parent
+    for path in [*sorted((root / "content").rglob("*.yaml")), *sorted((root / "checklists").glob("*.yaml"))]:
+        walk(load_yaml(path, path.name), "", path.name)
+    assert found == []

@@ -103,7 +103,7 @@ def load_yaml(path: Path, display: str) -> Any:
 def parse_yaml(text: str, display: str) -> Any:
     """YAML text to Loc* values, built from libyaml's event stream without recursion."""
     try:
-        return _build(yaml.parse(text, Loader=_Loader), display)
+        return _build(yaml.parse(text, Loader=_Loader), display, text.split("\n"))
     except yaml.MarkedYAMLError as err:
         raise YamlSyntaxError(_syntax_problem(err, text, display)) from None
     except yaml.YAMLError as err:  # reader errors without a mark (pre-checked, so unexpected)
@@ -175,7 +175,7 @@ def _fail(event: yaml.Event, display: str, message: str) -> YamlSyntaxError:
     return YamlSyntaxError(Problem(_position(event, display), message))
 
 
-def _build(events: Iterator[yaml.Event], display: str) -> Any:
+def _build(events: Iterator[yaml.Event], display: str, lines: list[str]) -> Any:
     """One document from the event stream; stacks instead of recursion so depth cannot crash."""
     stack: list[tuple[_Container, list[Any]]] = []  # (container, [pending key, key position] for mappings)
     root: Any = None
@@ -208,7 +208,7 @@ def _build(events: Iterator[yaml.Event], display: str) -> Any:
                                         "请检查是否误粘贴了大量数据，或把内容拆成几个文件。")
         pos = _position(event, display)
         if isinstance(event, yaml.ScalarEvent):
-            value = _scalar(event, pos)
+            value = _scalar(event, pos, lines)
             if stack:
                 _attach(stack[-1], value, display, event)
             else:
@@ -248,8 +248,52 @@ def _attach(parent: tuple[_Container, list[Any]], value: Any, display: str, even
     container[key] = value
 
 
-def _scalar(event: yaml.ScalarEvent, pos: Position) -> Any:
-    text = event.value
+# Chinese characters and full-width punctuation (with the curly quotes, dash and ellipsis Chinese text uses).
+_WIDE = re.compile(r"[\u2014\u2018-\u201d\u2026\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_FULLWIDTH_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2026]")
+_SEAM = 6  # characters either side of a line break used to find it again in the folded value
+
+
+def _joins_without_space(before: str, after: str) -> bool:
+    return bool(_WIDE.match(before) and _WIDE.match(after) or _FULLWIDTH_PUNCT.match(before))
+
+
+def _unfold_chinese(value: str, event: yaml.ScalarEvent, lines: list[str]) -> str:
+    """YAML folds a line break inside a value into a space; between Chinese characters, or after
+    full-width punctuation, that space is a typo the author never typed ("准入， 保持"): take it out.
+
+    The breaks are found in the author's lines and then in the folded value, so a space the author
+    typed on one line is kept. Literal blocks (|) keep their line breaks and are left alone.
+    """
+    start, end = event.start_mark, event.end_mark
+    if start.line == end.line or event.style == "|":
+        return value
+    last = lines[end.line][:end.column] if end.line < len(lines) else ""
+    raw = [lines[start.line][start.column:], *lines[start.line + 1:end.line], last]
+    if event.style == ">":
+        raw = raw[1:]  # the ">-" header line
+    pieces = [line.strip() for line in raw]
+    cursor = 0
+    for before, after in zip(pieces, pieces[1:]):
+        if not before or not after:
+            continue  # an empty line is a line break in the value, not a space
+        if event.style in ("'", '"'):
+            before, after = before.lstrip("'\""), after.rstrip("'\"")
+        if not before or not after:
+            continue
+        seam = before[-_SEAM:] + " " + after[:_SEAM]
+        found = value.find(seam, cursor)
+        if found < 0:
+            continue  # written with escapes: leave the value as libyaml made it
+        space = found + len(before[-_SEAM:])
+        if _joins_without_space(before[-1], after[0]):
+            value = value[:space] + value[space + 1:]
+        cursor = space
+    return value
+
+
+def _scalar(event: yaml.ScalarEvent, pos: Position, lines: list[str]) -> Any:
+    text = _unfold_chinese(event.value, event, lines)
     bad = CONTROL_CHARS.search(text)
     if bad:  # written as an escape such as "\\x00" in double quotes (raw ones are refused on reading)
         raise YamlSyntaxError(Problem(pos, f"这个值里有看不见的控制字符 {describe_char(bad.group())}"

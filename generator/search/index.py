@@ -75,16 +75,46 @@ _SEGMENTER_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 _SEGMENTER_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 
 
+# Material 9.8 fetches the whole search index (2.2 MB, 300 KB gzip) on every page view over
+# http(s), whether or not anyone searches: the worker is set up at once unless the page came from
+# file:, and the search.highlight feature subscribes to the index on every page. Patched so that the
+# index loads when the search is first opened (focus, click or keyboard shortcut), as material already
+# does for file:, and for highlighting only when the address carries ?h=.
+_SETUP_AT_ONCE = 'L($(location.protocol!=="file:"),Je("search"))'
+_SETUP_ON_OPEN = 'L($(!1),Je("search"))'
+_HIGHLIGHT_ALWAYS = 'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])'
+_HIGHLIGHT_ON_REQUEST = 'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))'
+
+
 class SearchPatchError(Exception):
     pass
 
 
+_CHANGED_VERSION = ("mkdocs-material 的脚本与预期不同（版本变了？），无法{}。请检查 pyproject.toml 中固定的版本。")
+
+
+def _only_file(folder: Path, pattern: str) -> Path:
+    found = list(folder.glob(pattern))
+    if len(found) != 1:
+        raise SearchPatchError(f"找不到 mkdocs-material 的脚本 {pattern}（{len(found)} 个）。")
+    return found[0]
+
+
+def _patch(script: Path, replacements: list[tuple[str, str]], purpose: str) -> None:
+    text = script.read_text(encoding="utf-8")
+    for old, new in replacements:
+        if text.count(old) != 1:
+            raise SearchPatchError(_CHANGED_VERSION.format(purpose))
+        text = text.replace(old, new)
+    script.write_text(text, encoding="utf-8")
+
+
 def patch_query_segmentation(site: Path) -> None:
-    workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    if len(workers) != 1:
-        raise SearchPatchError(f"找不到 mkdocs-material 的搜索脚本（{len(workers)} 个）。")
-    script = workers[0].read_text(encoding="utf-8")
-    if script.count(_SEGMENTER_LOOP) != 1:
-        raise SearchPatchError("mkdocs-material 的搜索脚本与预期不同（版本变了？），无法修正中文查询的切分。"
-                               "请检查 pyproject.toml 中固定的版本。")
-    workers[0].write_text(script.replace(_SEGMENTER_LOOP, _SEGMENTER_FIXED), encoding="utf-8")
+    worker = _only_file(site / "assets" / "javascripts" / "workers", "search.*.min.js")
+    _patch(worker, [(_SEGMENTER_LOOP, _SEGMENTER_FIXED)], "修正中文查询的切分")
+
+
+def patch_lazy_index(site: Path) -> None:
+    bundle = _only_file(site / "assets" / "javascripts", "bundle.*.min.js")
+    _patch(bundle, [(_SETUP_AT_ONCE, _SETUP_ON_OPEN), (_HIGHLIGHT_ALWAYS, _HIGHLIGHT_ON_REQUEST)],
+           "让搜索索引在打开搜索时才载入")

@@ -11,7 +11,7 @@ from typing import Callable
 
 from generator.paths import ProjectPaths
 from generator.process import die_with_parent, signals_deferred
-from generator.search.index import SearchPatchError, patch_query_segmentation, tidy_search_index
+from generator.search.index import SearchPatchError, patch_lazy_index, patch_query_segmentation, tidy_search_index
 
 
 BUNDLE_SITE = "bundle-site"  # build/bundle-site: the unpacked offline bundle
@@ -70,6 +70,7 @@ def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None,
         tidy_search_index(fresh)
         try:
             patch_query_segmentation(fresh)
+            patch_lazy_index(fresh)
         except SearchPatchError as err:
             raise SiteBuildError(str(err)) from None
         if before_swap is not None:
