@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.personal_data import Finding, findings_in_line, redact_line
+from generator.content.personal_data import Finding, redact_line, scan_lines
 from generator.content.reading import MAX_FILE_BYTES, MAX_LINE_CHARS
 from generator.paths import ProjectPaths
 from generator.sources.extract import SourceFileProblem, read_document
@@ -48,7 +48,7 @@ def add_source(document: Path, paths: ProjectPaths, source_id: str | None = None
         raise AddSourceProblem(str(err)) from None
     lines = extracted.paragraphs
     _check_size(lines, document)
-    lines, findings = _redacted(lines) if redact else (lines, _findings(lines))
+    lines, findings = _redacted(lines) if redact else (lines, scan_lines(lines))
     if findings and not redact:
         raise AddSourceProblem(_personal_data_refusal(document, findings))
     meta = read_metadata(lines, extracted.title)
@@ -83,10 +83,6 @@ def _check_size(lines: list[str], document: Path) -> None:
     if sum(len(line.encode("utf-8")) + 1 for line in lines) > MAX_FILE_BYTES:
         raise AddSourceProblem(f"{document.name} 的文字超过 {MAX_FILE_BYTES // 1024 // 1024} MB，来源正文放不下："
                                "请把文件拆成几份分别添加。没有写入任何内容。")
-
-
-def _findings(lines: list[str]) -> list[Finding]:
-    return [f for n, line in enumerate(lines, start=1) for f in findings_in_line(line, n)]
 
 
 def _redacted(lines: list[str]) -> tuple[list[str], list[Finding]]:

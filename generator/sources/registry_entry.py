@@ -15,6 +15,10 @@ import yaml
 from generator.content.schema import LEVELS, SOURCE_STATUS, SOURCE_TYPES
 from generator.sources.metadata import Metadata
 
+# Fields read from the document; when it does not show one, the author fills it in (hint after the key).
+READ_FROM_TEXT = {"title": "标题", "issuer": "发文机关", "doc_number": "文号；没有文号时写“无”",
+                  "date": "日期，如 2021-06-30；原文没有日期时写“未注明”"}
+# Fields only the author can decide.
 TO_FILL = [
     ("short", "简称，如 荔湾规划（页面和检查依据中显示）"),
     ("type", " | ".join(SOURCE_TYPES)),
@@ -44,8 +48,7 @@ def entry_text(source_id: str, file_name: str, meta: Metadata, redacted: list[Re
     for key, found in (("title", meta.title), ("issuer", meta.issuer), ("doc_number", meta.doc_number),
                        ("date", meta.date)):
         if found is None:
-            missing.append((key, {"title": "标题", "issuer": "发文机关", "doc_number": "文号；没有文号时写“无”",
-                                  "date": "日期，如 2021-06-30；原文没有日期时写“未注明”"}[key]))
+            missing.append((key, READ_FROM_TEXT[key]))
         else:
             lines.append(f"    {key}: {json.dumps(found.value, ensure_ascii=False)}  # 读自原文第 {found.line} 行，请核对")
     lines.append("    # 以下各项请按原件填写，并去掉行首的“# ”（填好之前 make check 会逐项提示）：")
