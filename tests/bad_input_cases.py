@@ -166,7 +166,7 @@ CASES = [
     case("huge_file", append(G, ("# " + "很长的注释" * 100 + "\n") * 9000),
          "content/glossary.yaml:1:1: 文件太大（13210 KB，上限 4 MB），不像是手写的内容文件，请检查是否误存了别的文件，或把内容拆成几个文件。"),
     case("huge_line", append(G, "# " + "x" * 20_000 + "\n"),
-         "content/glossary.yaml:9:1: 这一行太长（20002 个字符，上限 10000），不像是手写的内容，请检查是否误粘贴了别的数据，或把它分成几行。"),
+         "content/glossary.yaml:10:1: 这一行太长（20002 个字符，上限 10000），不像是手写的内容，请检查是否误粘贴了别的数据，或把它分成几行。"),
     case("missing_file", remove(G),
          "content/glossary.yaml:1:1: 缺少这个文件，请从版本库恢复它。"),
     case("missing_registry", remove(T),
@@ -194,7 +194,7 @@ CASES = [
     case("undefined_alias", replace(G, "aliases: []", "aliases: *nothing"),
          "content/glossary.yaml:3:14: 这里用了 YAML 别名「*nothing」。本项目的内容不使用锚点（&）和别名（*），请把要重复的内容直接写出来；若是文字，请给整个值加上引号。"),
     case("two_documents", append(G, "---\nterms: []\n"),
-         "content/glossary.yaml:9:1: 这里开始了第二个 YAML 文档（“---”），每个文件只能有一个文档，请删去这一行或把内容合并。"),
+         "content/glossary.yaml:10:1: 这里开始了第二个 YAML 文档（“---”），每个文件只能有一个文档，请删去这一行或把内容合并。"),
     case("complex_key", replace(G, "aliases: []", "? [a, b]\n    : c"),
          "content/glossary.yaml:3:7: 这里的键不是简单的文字（键不能是列表或映射），请改成“键: 值”的写法。"),
     case("empty_file", write(G, ""),
@@ -229,7 +229,7 @@ CASES = [
     case("duplicate_key", replace(Q, "    actor: enterprise\n", "    actor: enterprise\n    actor: government\n"),
          "content/sectors/qiye.yaml:10:5: 字段「actor」在同一处写了两次，请删除重复的一个。"),
     case("duplicate_top_level_key", append(G, "terms: []\n"),
-         "content/glossary.yaml:9:1: 字段「terms」在同一处写了两次，请删除重复的一个。"),
+         "content/glossary.yaml:10:1: 字段「terms」在同一处写了两次，请删除重复的一个。"),
     case("unknown_escape", replace(Q, "text: 建立健全全员安全生产责任制。", 'text: "建立\\q健全"'),
          "content/sectors/qiye.yaml:8:14: YAML 格式错误：双引号字符串里有无法识别的反斜杠转义（要写反斜杠本身请用单引号或写成 \\\\）" + YAML_HINT),
     case("value_starting_with_at", replace(Q, "text: 建立健全全员安全生产责任制。", "text: @建立健全"),
@@ -274,7 +274,7 @@ CASES = [
     case("question_pattern", replace(Q, "question: 是否建立健全", "question: 建立健全"),
          "content/sectors/qiye.yaml:17:17: 「question」（检查内容）的值「建立健全全员安全生产责任制」格式不对：应以“是否”开头，用自己的话写成一个可回答“是/否”的问题。"),
     case("unknown_key_in_glossary", replace(G, "aliases: []", "alias: []"),
-         "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、aliases、meanings、cites。"),
+         "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、group、aliases、meanings、cites。"),
     case("unknown_key_in_checklist", append(C, "colour: red\n"),
          "checklists/feimei.yaml:9:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段：id、form_code、title、heading、description、audience、select、include、exclude、order、own_items、fields、signoff、default_score、scores。"),
     case("checklist_audience_enum", replace(C, "audience: 企业", "audience: 公司"),
@@ -318,9 +318,9 @@ CASES = [
          "content/indicators.yaml:6:15: 行业「feimeii」不存在（content/sectors/ 中没有 feimeii.yaml）。已有的行业：feimei、qiye。"),
     case("task_unknown_sector", replace(T, "sectors: [feimei]", "sectors: [meikuang]"),
          "content/tasks.yaml:9:15: 行业「meikuang」不存在（content/sectors/ 中没有 meikuang.yaml）。已有的行业：feimei、qiye。"),
-    case("duplicate_glossary_term", append(G, "  - term: 安全生产费用\n    cites:\n      - source: anli\n"
+    case("duplicate_glossary_term", append(G, "  - term: 安全生产费用\n    group: 法规制度\n    cites:\n      - source: anli\n"
                                               "        section: 一、3\n        lines: 9\n        quote: 安全生产费用\n"),
-         "content/glossary.yaml:9:11: 术语「安全生产费用」与 content/glossary.yaml:2:11 重复，编号不能重复使用，请改用新的编号。"),
+         "content/glossary.yaml:10:11: 术语「安全生产费用」与 content/glossary.yaml:2:11 重复，编号不能重复使用，请改用新的编号。"),
     case("duplicate_topic", append(TP, "  - {name: 责任体系, description: 重复}\n"),
          "content/topics.yaml:6:12: 主题「责任体系」与 content/topics.yaml:2:12 重复，编号不能重复使用，请改用新的编号。"),
     case("duplicate_township_system", replace(TS, "systems:\n", "systems:\n  - id: TS-01\n    name: 重复\n    cites:\n"
@@ -391,5 +391,5 @@ PIPELINE_CASES = [
          [replace(G, "aliases: []", "alias: []"), append(C, "colour: red\n")],
          "checklists/feimei.yaml:9:1: 不认识的字段「colour」（可能是拼写错误）。这里可以使用的字段："
          "id、form_code、title、heading、description、audience、select、include、exclude、order、own_items、fields、signoff、default_score、scores。",
-         "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、aliases、meanings、cites。"),
+         "content/glossary.yaml:3:5: 不认识的字段「alias」（可能是拼写错误）。这里可以使用的字段：term、group、aliases、meanings、cites。"),
 ]

@@ -1,6 +1,6 @@
 """Run the gold queries (tests/search_gold.yaml) in Chromium against the built site.
 
-    python tests/search_eval.py            # serves site/ itself; prints recall@1, recall@5 and the misses
+    python tests/search_eval.py [SITE]     # serves site/ (or SITE) itself; prints recall@1, recall@5 and the misses
 
 A query counts as found at rank k when one of its expected pages (and anchor, where given)
 is among the first k result pages. A query that expects nothing counts as found when the
@@ -41,7 +41,10 @@ class Outcome:
 
 
 def _matches(href: str, want: str) -> bool:
+    """want is a page path, a path with an anchor, or a path ending in * for every page below it."""
     got = urlparse(href)
+    if want.endswith("*"):
+        return want[:-1] in got.path
     path, _, anchor = want.partition("#")
     return got.path.endswith(path) and (not anchor or got.fragment == anchor)
 
@@ -87,10 +90,12 @@ def report(outcomes: list[Outcome]) -> str:
     at5 = sum(o.found_within(5) for o in outcomes) / n
     lines = [f"查询 {n} 条：recall@1 = {at1:.1%}，recall@5 = {at5:.1%}"]
     for o in outcomes:
-        if not o.found_within(5):
-            top = [urlparse(g[0]).path + ("#" + urlparse(g[0]).fragment if urlparse(g[0]).fragment else "")
-                   for g in o.pages[:5]]
-            lines.append(f"  未命中：{o.query}（{o.kind}）期望 {o.expect}，前 5 个结果 {top}")
+        if o.found_within(1):
+            continue
+        top = [urlparse(g[0]).path + ("#" + urlparse(g[0]).fragment if urlparse(g[0]).fragment else "")
+               for g in o.pages[:5]]
+        where = f"第 {o.rank()} 位" if o.found_within(5) else "未命中"
+        lines.append(f"  {where}：{o.query}（{o.kind}）期望 {o.expect}，前 5 个结果 {top}")
     return "\n".join(lines)
 
 
@@ -98,7 +103,7 @@ def recall_at(outcomes: list[Outcome], k: int) -> float:
     return sum(o.found_within(k) for o in outcomes) / len(outcomes)
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     import functools
     import http.server
     import threading
@@ -112,7 +117,8 @@ def main() -> int:
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(PROJECT / "site"))
+    site = Path(argv[0]) if argv else PROJECT / "site"
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_playwright() as pw:
@@ -125,4 +131,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -53,3 +53,20 @@ def test_coverage_command_meets_the_goal_for_every_source():
     result = run_generator(PROJECT, "coverage")
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.count("已处理") == 5
+
+
+def test_every_shipped_requirement_has_its_own_short_title():
+    """The title is the requirement's heading and the checklists' 检查项目: written, not the text cut off."""
+    import re
+
+    from generator.content.load import load_content
+    from generator.content.schema import TITLE_MAX
+
+    content = load_content(PROJECT / "content", PROJECT)
+    requirements = [r for s in content.sectors for r in s.requirements]
+    assert len(requirements) >= 900
+    assert not [r.id for r in requirements if not r.title], "requirements without a title"
+    assert not [r.id for r in requirements if len(r.title) > TITLE_MAX]
+    doubled = re.compile(r"([\u4e00-\u9fff]{2,})\1")  # 安全安全, 建立建立; 船船 (渔船船员) is one character
+    assert not [(r.id, r.title) for r in requirements if doubled.search(r.title)]
+    assert not [(r.id, r.title) for r in requirements if r.title.endswith(("。", "；", "，", "…"))]

@@ -32,8 +32,8 @@ def test_link_refuses_anything_but_plain_targets():
 
 
 def test_term_linker_links_first_mention_longest_term_first():
-    terms = [GlossaryTerm("三同时", [], [], []), GlossaryTerm("同时", [], [], []),
-             GlossaryTerm("头顶库", ["头顶车"], [], [])]
+    terms = [GlossaryTerm("三同时", "口号与提法", [], [], []), GlossaryTerm("同时", "技术术语", [], [], []),
+             GlossaryTerm("头顶库", "技术术语", ["头顶车"], [], [])]
     text = TermLinker(terms).link("严格三同时审查，三同时必须落实；治理头顶车和头顶库。", "../glossary.md")
     assert str(text) == (f"严格[三同时](../glossary.md#{term_anchor('三同时')})审查，三同时必须落实；"
                          f"治理[头顶车](../glossary.md#{term_anchor('头顶库')})和头顶库。")

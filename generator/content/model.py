@@ -224,6 +224,7 @@ class Meaning:
 @dataclass
 class GlossaryTerm:
     term: str
+    group: str  # one of schema.GLOSSARY_GROUPS
     aliases: list[str]
     meanings: list[Meaning]
     cites: list[Citation]

@@ -138,16 +138,20 @@ TOWNSHIP_CHECK = _object("乡镇检查项", {
 STATEMENT["properties"]["checks"] = {**_list("检查项", TOWNSHIP_CHECK, min_items=0),
                                      "description": "乡镇自评表用：据这条原文写的检查项"}
 
+GLOSSARY_GROUPS = ["法规制度", "机构与职责", "专项行动", "技术术语", "口号与提法"]
+
 GLOSSARY = _document("glossary", "术语表", {
     "terms": _list("术语", _object("术语", {
         "term": _text("术语"),
+        "group": {"type": "string", "title": "分组", "enum": GLOSSARY_GROUPS,
+                  "description": "术语表按分组列出：" + "、".join(GLOSSARY_GROUPS)},
         "aliases": {**_list("别称", {"type": "string", "minLength": 1}, min_items=0), "uniqueItems": True},
         "meanings": _list("含义", _object("含义", {
             "text": _text("含义", "只写文件中给出的解释"),
             "cites": CITES,
         }, ["text", "cites"]), min_items=0),
         "cites": CITES,
-    }, ["term", "cites"])),
+    }, ["term", "group", "cites"])),
 }, ["terms"])
 
 TOWNSHIP = _document("township", "乡镇安全生产基本制度", {

@@ -159,7 +159,7 @@ def _township(file: ContentFile) -> Township:
 
 def _glossary(file: ContentFile) -> list[GlossaryTerm]:
     c = _Converter(file)
-    return [GlossaryTerm(t["term"], _texts(t.get("aliases")),
+    return [GlossaryTerm(t["term"], t["group"], _texts(t.get("aliases")),
                          [Meaning(m["text"], c.cites(m["cites"])) for m in t.get("meanings", [])],
                          c.cites(t["cites"]), c.pos(t)) for t in file.data["terms"]]
 

@@ -11,7 +11,6 @@ from typing import Callable
 
 from generator.paths import ProjectPaths
 from generator.process import die_with_parent, signals_deferred
-from generator.search.index import SearchPatchError, patch_lazy_index, patch_query_segmentation, tidy_search_index
 
 
 BUNDLE_SITE = "bundle-site"  # build/bundle-site: the unpacked offline bundle
@@ -67,12 +66,6 @@ def mkdocs_build(config: Path, paths: ProjectPaths, target: Path | None = None,
         if code != 0:
             problems = [line for line in output.splitlines() if not line.startswith("INFO")]
             raise SiteBuildError("MkDocs 生成网站失败：\n" + "\n".join(problems).strip())
-        tidy_search_index(fresh)
-        try:
-            patch_query_segmentation(fresh)
-            patch_lazy_index(fresh)
-        except SearchPatchError as err:
-            raise SiteBuildError(str(err)) from None
         if before_swap is not None:
             before_swap(fresh)
         swap_in(fresh, target or paths.site)

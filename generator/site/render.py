@@ -19,6 +19,7 @@ from generator.content.model import Citation, Content, Requirement, Sector, Sour
 from generator.content.schema import ACTORS
 from generator.content.text import short_title
 from generator.site.escaping import attribute_text, finalize, html_text
+from generator.site.glossary_index import glossary_context
 from generator.site.glossary_links import TermLinker, term_anchor
 from generator.site.source_status import (citation_chips, is_local, place_label, registry_summary,
                                           source_status)
@@ -127,6 +128,8 @@ def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist
                 "indicators": [i for i in content.indicators if subject.id in i.sectors],
                 "tasks": [t for t in content.tasks.tasks if subject.id in t.sectors],
                 "sector_checklists": [c for c in checklists if subject.id in c.sectors]}
+    if entry.template == "glossary.md.j2":
+        return glossary_context(content)
     if isinstance(subject, Source):
         return {"source": subject, "range_anchors": anchors.get(subject.id, {}),
                 "cited_by": requirements_citing(content, subject)}

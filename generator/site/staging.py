@@ -19,6 +19,7 @@ from generator.site.render import Page
 from generator.sitemap import FORM_FRAGMENTS
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+SEARCH_HOOKS = Path(__file__).resolve().parent.parent / "search" / "mkdocs_hook.py"
 
 LEGACY_FRESH = "docs.new"  # the folder older versions staged into; a killed one may be left
 
@@ -141,7 +142,7 @@ def write_mkdocs_config(nav: list[Any], paths: ProjectPaths) -> Path:
     config["docs_dir"] = str(paths.staging)
     config["site_dir"] = str(paths.site)
     config["nav"] = nav
-    config["hooks"] = [str(HOOKS)]
+    config["hooks"] = [str(HOOKS), str(SEARCH_HOOKS)]
     config["exclude_docs"] = f"{FORM_FRAGMENTS}/\n"
     theme = config["theme"]
     if "custom_dir" in theme:
