@@ -321,8 +321,13 @@ CASES = [
     case("duplicate_glossary_term", append(G, "  - term: 安全生产费用\n    group: 法规制度\n    cites:\n      - source: anli\n"
                                               "        section: 一、3\n        lines: 9\n        quote: 安全生产费用\n"),
          "content/glossary.yaml:10:11: 术语「安全生产费用」与 content/glossary.yaml:2:11 重复，编号不能重复使用，请改用新的编号。"),
-    case("duplicate_topic", append(TP, "  - {name: 责任体系, description: 重复}\n"),
+    case("duplicate_topic", append(TP, "  - {name: 责任体系, slug: zeren-2, description: 重复}\n"),
          "content/topics.yaml:6:12: 主题「责任体系」与 content/topics.yaml:2:12 重复，编号不能重复使用，请改用新的编号。"),
+    case("duplicate_topic_slug", append(TP, "  - {name: 新主题, slug: zeren, description: 重复}\n"),
+         "content/topics.yaml:6:23: 主题网址名「zeren」与 content/topics.yaml:2:24 重复，编号不能重复使用，请改用新的编号。"),
+    case("topic_slug_not_an_address", append(TP, "  - {name: 新主题, slug: 新主题, description: 说明}\n"),
+         "content/topics.yaml:6:23: 「slug」（网址名）的值「新主题」格式不对：应为小写拼音或英文字母，如 yinhuan；"
+         "拆分成主题分页的行业用它作网址。"),
     case("duplicate_township_system", replace(TS, "systems:\n", "systems:\n  - id: TS-01\n    name: 重复\n    cites:\n"
                                                   "      - source: anli\n        section: 二、7\n        lines: 14\n"
                                                   "        quote: 乡镇要建立安全生产责任制度\n"),
@@ -381,7 +386,7 @@ PIPELINE_CASES = [
     case("broken_topic_entry_is_reported_once",
          replace("content/topics.yaml", "description: 企业主体责任和属地监管责任", "descripton: 企业主体责任"),
          "content/topics.yaml:2:5: 缺少必填字段「description」（说明），请补上。",
-         "content/topics.yaml:2:18: 不认识的字段「descripton」（可能是拼写错误）。这里可以使用的字段：name、description。"),
+         "content/topics.yaml:2:31: 不认识的字段「descripton」（可能是拼写错误）。这里可以使用的字段：name、slug、description。"),
     case("unparsable_sector_is_not_reported_again_by_indicators_or_checklists", write(F, "id: feimei\nname: [\n"),
          "content/sectors/feimei.yaml:3:1: YAML 格式错误：这里缺少内容（可能多了一个括号或符号）。请检查这一行的缩进、冒号和引号。"),
     case("unusable_township_file_is_reported_once", replace("content/township.yaml", "systems:", "sytems:"),

@@ -76,7 +76,7 @@ def _search(page, site_url: str, query: str) -> list[str]:
 ])
 def test_chinese_search_finds_the_page(offline_page, site_url, query, expected):
     hrefs = _search(offline_page, site_url, query)
-    assert any(urlparse(href).path == expected for href in hrefs), (query, hrefs)
+    assert any(urlparse(href).path.startswith(expected) for href in hrefs), (query, hrefs)  # or a part
     assert offline_page.outside_requests == []
 
 
@@ -90,12 +90,12 @@ def test_a_page_view_without_a_search_does_not_load_the_index(offline_page, site
     offline_page.goto(site_url + "/sectors/feimei/?h=尾矿库", wait_until="networkidle")
     assert offline_page.locator("article mark").count() > 0  # search.highlight still marks the words
     assert [p for p in requested if "search_index" in p] == ["/search/search_index.json"]
-    assert any(urlparse(h).path == "/sectors/feimei/" for h in _search(offline_page, site_url, "尾矿库"))
+    assert any(urlparse(h).path.startswith("/sectors/feimei/") for h in _search(offline_page, site_url, "尾矿库"))
 
 
 def test_search_hit_lands_on_the_requirement(offline_page, site_url):
     hrefs = [urlparse(h) for h in _search(offline_page, site_url, "头顶库")]
-    assert any(h.path == "/sectors/feimei/" and h.fragment.startswith("FM-") for h in hrefs), hrefs
+    assert any(h.path.startswith("/sectors/feimei/") and h.fragment.startswith("FM-") for h in hrefs), hrefs
 
 
 def test_citation_link_opens_the_source_at_the_highlighted_lines(offline_page, site_url):
@@ -112,7 +112,7 @@ def test_citation_link_opens_the_source_at_the_highlighted_lines(offline_page, s
 
 def test_sector_page_screenshot(offline_page, site_url):
     ARTIFACTS.mkdir(exist_ok=True)
-    offline_page.goto(site_url + "/sectors/feimei/", wait_until="load")
+    offline_page.goto(site_url + "/sectors/feimei/zeren/", wait_until="load")  # the first of its two parts
     offline_page.screenshot(path=str(ARTIFACTS / "sector-feimei.png"))
     # Chinese text is drawn with a real CJK font (an installed one has glyph widths; tofu boxes are uniform).
     widths = offline_page.evaluate("""() => {

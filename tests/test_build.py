@@ -34,13 +34,19 @@ def test_build_produces_every_page(built_site):
 
 
 def test_every_requirement_is_on_its_sector_page_with_its_citations(built_site):
+    """On its sector's page, or on the part of a split sector that the site map names."""
+    from generator.sitemap import SiteMap
+
     content = load_content(PROJECT / "content", PROJECT)
+    pages = SiteMap(content, []).requirement_pages()
     for sector in content.sectors:
-        html = (built_site / "sectors" / sector.id / "index.html").read_text(encoding="utf-8")
         for req in sector.requirements:
+            folder = pages[req.id].removesuffix(".md").removesuffix("/index")
+            html = (built_site / folder / "index.html").read_text(encoding="utf-8")
+            up = "../" * (folder.count("/") + 1)
             assert f'id="{req.id}"' in html, req.id
             for cite in req.cites:
-                assert f'href="../../sources/{cite.source_id}/#{cite.lines.anchor}"' in html, (req.id, cite)
+                assert f'href="{up}sources/{cite.source_id}/#{cite.lines.anchor}"' in html, (req.id, cite)
 
 
 def test_source_pages_have_an_anchor_on_every_line(built_site):
@@ -318,14 +324,17 @@ def _assert_searches_like_the_built_site(base: str) -> None:
     also after a rebuild (mkdocs serve --dirty keeps the theme files it copied once)."""
     import json
 
-    from generator.search.index import _RANKING_HELPERS, _SEGMENTER_FIXED, join_single_characters
+    from generator.search.index import join_single_characters
+    from generator.search.material_patches import _LOAD_PREBUILT_INDEX, _SEGMENTER_FIXED, _WORKER_HELPERS
 
     workers = Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts" / "workers"
     worker_name = next(workers.glob("search.*.min.js")).name
     worker = _page(f"{base}/assets/javascripts/workers/{worker_name}")
-    assert worker.startswith(_RANKING_HELPERS) and worker.count(_SEGMENTER_FIXED) == 1
-    assert worker.count(_RANKING_HELPERS) == 1
-    docs = json.loads(_page(f"{base}/search/search_index.json"))["docs"]
+    assert worker.startswith(_WORKER_HELPERS) and worker.count(_SEGMENTER_FIXED) == 1
+    assert worker.count(_WORKER_HELPERS) == 1 and worker.count(_LOAD_PREBUILT_INDEX) == 1
+    index = json.loads(_page(f"{base}/search/search_index.json"))
+    docs = index["docs"]
+    assert len(index["aq"]["vectors"][0]) == len(docs)  # the prebuilt index, of these documents
     assert not [d["location"] for d in docs if "#" in d["location"] and "tags" in d]
     assert "矿山" in next(d for d in docs if d["location"] == "sectors/feimei/")["tags"]
     assert not [d["title"] for d in docs if join_single_characters(d["title"]) != d["title"]]
@@ -335,14 +344,14 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_an_error(project_c
     port = _free_port()
     serve = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                              cwd=project_copy, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/sectors/feimei/"
-    sector = project_copy / "content" / "sectors" / "feimei.yaml"
+    url = f"http://127.0.0.1:{port}/sectors/yanhua/"  # one page: the edited item shows on it
+    sector = project_copy / "content" / "sectors" / "yanhua.yaml"
     original = sector.read_text(encoding="utf-8")
     try:
-        assert _wait_for(lambda: "非煤矿山" in _page(url), 120), "the preview never came up"
+        assert _wait_for(lambda: "烟花爆竹" in _page(url), 120), "the preview never came up"
         sector.write_text(original.replace("actor: government", "actor: goverment", 1), encoding="utf-8")
         time.sleep(3)  # the broken edit is seen and reported, nothing is staged
-        assert "非煤矿山" in _page(url)
+        assert "烟花爆竹" in _page(url)
         sector.write_text(original.replace("\n    text: ", "\n    text: 预览里的新文字", 1), encoding="utf-8")
         assert _wait_for(lambda: "预览里的新文字" in _page(url), 60), "the edit never reached the preview"
         _assert_searches_like_the_built_site(f"http://127.0.0.1:{port}")
@@ -350,6 +359,6 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_an_error(project_c
         serve.send_signal(signal.SIGINT)
         out, err = serve.communicate(timeout=30)
     assert serve.returncode == 0
-    assert re.search(r"^content/sectors/feimei\.yaml:\d+:\d+: 「actor」（责任主体）的值「goverment」", err, re.M), err
+    assert re.search(r"^content/sectors/yanhua\.yaml:\d+:\d+: 「actor」（责任主体）的值「goverment」", err, re.M), err
     assert "预览仍显示上一次校验通过的页面。" in err and "Traceback" not in err
     assert err.rstrip().endswith("预览已停止。")

@@ -45,10 +45,10 @@ def test_opened_from_disk_pages_and_search_work(browser, unpacked):
     box.press("Shift")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     first = page.locator(".md-search-result__item a").first
-    assert "sectors/feimei.html" in first.get_attribute("href")
+    assert "sectors/feimei/" in first.get_attribute("href") and ".html" in first.get_attribute("href")
     first.click()
     page.wait_for_load_state("load")
-    assert page.url.startswith((unpacked / "sectors" / "feimei.html").as_uri())
+    assert page.url.startswith((unpacked / "sectors" / "feimei").as_uri() + "/")
     assert page.title().startswith("非煤矿山")
     page.goto((unpacked / "checklists" / "index.html").as_uri(), wait_until="load")
     pdf_link = page.locator('a[href$=".pdf"]').first.get_attribute("href")

@@ -31,3 +31,39 @@ def test_ascii_parentheses_around_chinese_become_full_width():
     from generator.search.index import full_width_parentheses
 
     assert full_width_parentheses("二、(三)构建 县(市、区) (2020)") == "二、（三）构建 县（市、区） (2020)"
+
+
+def test_the_prebuilt_index_searches_exactly_like_the_index_the_browser_would_build(built_site):
+    """The site ships the lunr index built at build time; the worker, given the same documents, must return
+    the very same results (order, scores, highlighting) for every gold query as when it builds the index."""
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from search_eval import load_gold
+
+    queries = [q["q"] for q in load_gold()]
+    compare = Path(__file__).parent / "search_worker_compare.js"
+    run = subprocess.run([shutil.which("node"), str(compare), str(built_site)], input=json.dumps(queries),
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    outcome = json.loads(run.stdout)
+    assert outcome["compared"] == len(queries) >= 400
+    assert outcome["differ"] == []
+
+
+def test_a_failed_prebuild_stops_with_a_sentence_not_a_trace(tmp_path):
+    import json
+
+    import pytest
+
+    from generator.search.prebuilt import PrebuildError, store_prebuilt_index
+
+    (tmp_path / "search").mkdir()
+    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    index = {"config": {"lang": ["zh"], "separator": "\\s+", "pipeline": [], "fields": {}}, "docs": []}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    with pytest.raises(PrebuildError) as failure:
+        store_prebuilt_index(tmp_path)  # the site has no search worker to build with
+    assert str(failure.value).startswith("预先建立搜索索引失败：找不到唯一的搜索脚本")
+    assert "\n" not in str(failure.value)

@@ -25,6 +25,7 @@ class CrossChecker:
     def run(self) -> list[Problem]:
         self._check_sources()
         self._check_unique(((t.name, t.pos) for t in self.content.topics), "主题")
+        self._check_unique(((t.slug, t.pos) for t in self.content.topics), "主题网址名")
         self._check_sectors()
         self._check_unique(((t.term, t.pos) for t in self.content.glossary), "术语")
         self._check_unique(((s.id, s.pos) for s in self.content.township.systems), "制度编号")

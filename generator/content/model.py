@@ -191,6 +191,7 @@ class Sector:
 @dataclass
 class Topic:
     name: str
+    slug: str  # the topic's page address in sectors split by topic (sectors/zonghe/yinhuan/)
     description: str
     pos: Position = NOWHERE
 

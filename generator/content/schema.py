@@ -264,8 +264,9 @@ SOURCES = _document("sources", "来源文件登记表", {
 TOPICS = _document("topics", "主题表", {
     "topics": _list("主题", _object("主题", {
         "name": _text("主题名称"),
+        "slug": _pattern("网址名", r"^[a-z][a-z0-9-]*$", "应为小写拼音或英文字母，如 yinhuan；拆分成主题分页的行业用它作网址"),
         "description": _text("说明"),
-    }, ["name", "description"])),
+    }, ["name", "slug", "description"])),
 }, ["topics"])
 
 DEFAULT_HEADER_FIELDS = ["单位名称", "检查类型", "检查日期", "检查部位", "检查人员", "被检查部门负责人"]

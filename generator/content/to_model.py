@@ -191,7 +191,7 @@ def _risk(file: ContentFile) -> RiskPage:
 
 def _topics(file: ContentFile) -> list[Topic]:
     c = _Converter(file)
-    return [Topic(t["name"], t["description"], c.pos(t)) for t in file.data["topics"]]
+    return [Topic(t["name"], t["slug"], t["description"], c.pos(t)) for t in file.data["topics"]]
 
 
 def build_model(files: list[ContentFile], source_lines: dict[str, list[str]]) -> Content:

@@ -25,13 +25,13 @@ from generator.site.source_status import (citation_chips, is_local, place_label,
                                           source_status)
 from generator.site.synonyms import SynonymFinder
 from generator.site.text import number_words
-from generator.sitemap import (CHECKLIST_CATALOG, CHECKLIST_DATA_INDEX, PageEntry, PageLinks, SiteMap,
-                               checklist_data, checklist_form_fragment, safe_target)
+from generator.sitemap import (CHECKLIST_CATALOG, CHECKLIST_DATA_INDEX, PageEntry, PageLinks, SectorPart, SiteMap,
+                               checklist_data, checklist_form_fragment, safe_target, sector_parts)
 
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # relative to the docs folder, e.g. "sectors/feimei.md"
+    path: str  # relative to the docs folder, e.g. "sectors/feimei/index.md"
     title: str
     text: str
 
@@ -89,9 +89,10 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
                               "registry": registry_summary(content, today),
                               "township_form": next((c for c in checklists if c.kind == ASSESSMENT), None)}
     anchors = cited_ranges(content)
+    requirement_pages = site.requirement_pages()
     pages = []
     for entry in site.pages():
-        links = PageLinks(entry.path)
+        links = PageLinks(entry.path, requirement_pages)
         context = _page_context(entry, content, checklists, anchors, print_templates)
         text = env.get_template(entry.template).render(
             **common, **context, title=entry.title, to=links,
@@ -122,12 +123,18 @@ def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist
         return {"system": subject, "index": number_words(content.township.systems.index(subject) + 1)}
     if isinstance(subject, Sector):
         groups = subject.topics_in_order(content.topic_names)
-        return {"sector": subject, "groups": groups,
+        return {"sector": subject, "groups": groups, "parts": sector_parts(subject, content),
                 "topic_descriptions": {t.name: t.description for t in content.topics},
                 "matrix": topic_source_matrix(groups), "matrix_sources": list(content.sources),
                 "indicators": [i for i in content.indicators if subject.id in i.sectors],
                 "tasks": [t for t in content.tasks.tasks if subject.id in t.sectors],
                 "sector_checklists": [c for c in checklists if subject.id in c.sectors]}
+    if isinstance(subject, SectorPart):
+        siblings = sector_parts(subject.sector, content)
+        at = subject.number - 1
+        return {"part": subject, "topic_descriptions": {t.name: t.description for t in content.topics},
+                "previous": siblings[at - 1] if at > 0 else None,
+                "next": siblings[at + 1] if at + 1 < len(siblings) else None}
     if entry.template == "glossary.md.j2":
         return glossary_context(content)
     if isinstance(subject, Source):
