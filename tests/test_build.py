@@ -362,3 +362,15 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_an_error(project_c
     assert re.search(r"^content/sectors/yanhua\.yaml:\d+:\d+: 「actor」（责任主体）的值「goverment」", err, re.M), err
     assert "预览仍显示上一次校验通过的页面。" in err and "Traceback" not in err
     assert err.rstrip().endswith("预览已停止。")
+
+
+def test_each_site_script_loads_only_on_the_pages_that_use_it(built_site):
+    """A page view costs only that page: the source-line highlighter is on source pages, the task filter
+    on the task page, the sector filter on sector pages (tests/test_sector_filter.py)."""
+    def pages_with(script: str) -> set[str]:
+        return {p.relative_to(built_site).parent.as_posix() for p in built_site.rglob("index.html")
+                if f"assets/{script}" in p.read_text(encoding="utf-8")}
+
+    sources = {p.parent.relative_to(built_site).as_posix() for p in (built_site / "sources").glob("*/index.html")}
+    assert pages_with("source-lines.js") == sources and len(sources) >= 5
+    assert pages_with("task-filter.js") == {"tasks"}

@@ -117,7 +117,9 @@ def result_boxes() -> list[str]:
 
 def item_title(item: ChecklistItem) -> str:
     mark = f"{DERIVED_MARK} " if item.derived and not item.score else ""
-    return f"{mark}{item.ref} {item.title}" if item.ref not in ("", item.title) else f"{mark}{item.title}"
+    # the ref is shown unless the title already starts with it (archive 行政处罚类 → 行政处罚类档案)
+    shown_ref = item.ref and not item.title.startswith(item.ref)
+    return f"{mark}{item.ref} {item.title}" if shown_ref else f"{mark}{item.title}"
 
 
 def questions_text(item: ChecklistItem) -> str:
