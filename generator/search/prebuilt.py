@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from generator.search.index import read_search_index, write_search_index
 
@@ -30,7 +31,7 @@ def _reason(stderr: str) -> str:
     return (errors or lines or ["node 异常退出"])[0]
 
 
-def prebuilt_index(site: Path) -> dict:
+def prebuilt_index(site: Path) -> dict[str, Any]:
     run = subprocess.run([_node(), str(PREBUILD_SCRIPT), str(site)], capture_output=True, text=True, encoding="utf-8")
     if run.returncode != 0:
         raise PrebuildError(f"预先建立搜索索引失败：{_reason(run.stderr)}")
