@@ -173,6 +173,11 @@ class SiteMap:
     def __init__(self, content: Content, checklists: list[Checklist]) -> None:
         self.content = content
         self.checklists = checklists
+        self._parts = {s.id: sector_parts(s, content) for s in content.sectors}
+
+    def parts_of(self, sector: Sector) -> list[SectorPart]:
+        """The pages a split sector's requirements are on (sector_parts), none for the others."""
+        return self._parts[sector.id]
 
     def pages(self) -> list[PageEntry]:
         content = self.content
@@ -192,7 +197,7 @@ class SiteMap:
         pages += [PageEntry(township_page(s), s.name, "township_system.md.j2", s) for s in content.township.systems]
         pages += [PageEntry(sector_page(s.id), s.name, "sector.md.j2", s) for s in content.sectors]
         pages += [PageEntry(p.page, f"{s.name}：{p.title}", "sector_part.md.j2", p)
-                  for s in content.sectors for p in sector_parts(s, content)]
+                  for s in content.sectors for p in self.parts_of(s)]
         pages += [PageEntry(source_page(s.id), s.short, "source.md.j2", s) for s in content.sources.values()]
         return pages
 
@@ -200,13 +205,13 @@ class SiteMap:
         """Which page shows each requirement: its sector's page, or one of the parts of a split sector."""
         pages = {r.id: sector_page(s.id) for s in self.content.sectors for r in s.requirements}
         for sector in self.content.sectors:
-            for part in sector_parts(sector, self.content):
+            for part in self.parts_of(sector):
                 pages.update({r.id: part.page for r in part.requirements})
         return pages
 
     def _sector_nav(self, sector: Sector) -> dict[str, Any]:
         """A sector's navigation entry; a split sector's is a section: the overview, then its parts."""
-        parts = sector_parts(sector, self.content)
+        parts = self.parts_of(sector)
         if not parts:
             return {nav_title(sector.name): sector_page(sector.id)}
         return {nav_title(sector.name): [sector_page(sector.id)] + [{nav_title(p.title): p.page} for p in parts]}

@@ -4,23 +4,16 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const vm = require("vm");
+
+const { loadSearch } = require("../generator/search/prebuild_index.js");
 
 const site = process.argv[2];
-const folder = path.join(site, "assets", "javascripts", "workers");
-const name = fs.readdirSync(folder).find((n) => /^search\..*\.min\.js$/.test(n));
-const source = fs.readFileSync(path.join(folder, name), "utf8").replace("var U=class{", "var U=self.aqSearch=class{");
-const sandbox = { console, setTimeout, addEventListener() {}, postMessage() {} };
-sandbox.self = sandbox;
-sandbox.importScripts = (...files) => files.forEach((f) => vm.runInContext(fs.readFileSync(path.join(folder, f), "utf8"), sandbox));
-vm.createContext(sandbox);
-vm.runInContext(source, sandbox);
-sandbox.importScripts("../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr.zh.min.js");
 const data = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
 if (!data.aq) throw new Error("search_index.json has no prebuilt index");
+const { Search } = loadSearch(site, data.config);
 const options = { suggest: false };
-const built = new sandbox.aqSearch({ config: data.config, docs: data.docs, options });
-const loaded = new sandbox.aqSearch({ config: data.config, docs: data.docs, options, aq: data.aq });
+const built = new Search({ config: data.config, docs: data.docs, options });
+const loaded = new Search({ config: data.config, docs: data.docs, options, aq: data.aq });
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 const differ = [];
 for (const q of queries) {

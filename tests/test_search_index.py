@@ -64,6 +64,6 @@ def test_a_failed_prebuild_stops_with_a_sentence_not_a_trace(tmp_path):
     index = {"config": {"lang": ["zh"], "separator": "\\s+", "pipeline": [], "fields": {}}, "docs": []}
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
     with pytest.raises(PrebuildError) as failure:
-        store_prebuilt_index(tmp_path)  # the site has no search worker to build with
+        store_prebuilt_index(tmp_path, index)  # the site has no search worker to build with
     assert str(failure.value).startswith("预先建立搜索索引失败：找不到唯一的搜索脚本")
     assert "\n" not in str(failure.value)

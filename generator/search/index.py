@@ -55,10 +55,11 @@ def full_width_parentheses(text: str) -> str:
     return _ASCII_PARENS_BY_HAN.sub(r"（\1）", text)
 
 
-def tidy_search_index(site: Path) -> None:
+def tidy_search_index(site: Path) -> dict[str, Any] | None:
+    """Tidy the index in place and return it (None when the site has no search)."""
     index = read_search_index(site)
     if index is None:
-        return
+        return None
     for doc in index["docs"]:
         if "#" in doc["location"]:
             doc.pop("tags", None)  # a page's tags (a sector's aliases) name the page, not each of its sections
@@ -69,6 +70,7 @@ def tidy_search_index(site: Path) -> None:
         doc["title"] = join_single_characters(full_width_parentheses(doc["title"]))
         doc["text"] = join_single_characters(full_width_parentheses(doc["text"]))
     write_search_index(site, index)
+    return index
 
 
 def read_search_index(site: Path) -> dict[str, Any] | None:

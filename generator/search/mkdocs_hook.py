@@ -15,10 +15,11 @@ from generator.search.prebuilt import PrebuildError, store_prebuilt_index
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
     site = Path(config["site_dir"])
-    tidy_search_index(site)
+    index = tidy_search_index(site)
     try:
         patch_search_worker(site)
         patch_search_loading(site)
-        store_prebuilt_index(site)
+        if index is not None:
+            store_prebuilt_index(site, index)
     except (SearchPatchError, PrebuildError) as err:
         raise PluginError(str(err)) from None

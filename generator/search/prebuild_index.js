@@ -93,12 +93,22 @@ function compact(search, docs) {
   return { pipeline: index.pipeline.toJSON(), fields, terms, vectors, table };
 }
 
-const site = process.argv[2];
-if (!site) fail("用法：node prebuild_index.js 网站目录");
-const data = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
-const sandbox = loadWorker(site);
-sandbox.importScripts(...languageScripts(data.config));
-const search = new sandbox.aqSearch({ config: data.config, docs: data.docs, options: {} });
-const out = compact(search, data.docs);
-out.version = sandbox.lunr.version;
-process.stdout.write(JSON.stringify(out));
+// The worker's search class with its languages loaded, for this script and tests/search_worker_compare.js.
+function loadSearch(site, config) {
+  const sandbox = loadWorker(site);
+  sandbox.importScripts(...languageScripts(config));
+  return { Search: sandbox.aqSearch, lunr: sandbox.lunr };
+}
+
+function main() {
+  const site = process.argv[2];
+  if (!site) fail("用法：node prebuild_index.js 网站目录");
+  const data = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
+  const { Search, lunr } = loadSearch(site, data.config);
+  const out = compact(new Search({ config: data.config, docs: data.docs, options: {} }), data.docs);
+  out.version = lunr.version;
+  process.stdout.write(JSON.stringify(out));
+}
+
+module.exports = { loadSearch };
+if (require.main === module) main();

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from generator.search.index import read_search_index, write_search_index
+from generator.search.index import write_search_index
 
 PREBUILD_SCRIPT = Path(__file__).resolve().parent / "prebuild_index.js"
 
@@ -38,11 +38,7 @@ def prebuilt_index(site: Path) -> dict[str, Any]:
     return json.loads(run.stdout)
 
 
-def store_prebuilt_index(site: Path) -> None:
-    index = read_search_index(site)
-    if index is None:
-        return
-    index.pop("aq", None)  # `mkdocs serve --dirty` may keep an earlier one
-    write_search_index(site, index)  # the worker is built from exactly what the page will load
+def store_prebuilt_index(site: Path, index: dict[str, Any]) -> None:
+    """Add the prebuilt index to `index`, the tidied search_index.json that node builds it from."""
     index["aq"] = prebuilt_index(site)
     write_search_index(site, index)

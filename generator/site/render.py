@@ -26,7 +26,7 @@ from generator.site.source_status import (citation_chips, is_local, place_label,
 from generator.site.synonyms import SynonymFinder
 from generator.site.text import number_words
 from generator.sitemap import (CHECKLIST_CATALOG, CHECKLIST_DATA_INDEX, PageEntry, PageLinks, SectorPart, SiteMap,
-                               checklist_data, checklist_form_fragment, safe_target, sector_parts)
+                               checklist_data, checklist_form_fragment, safe_target)
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
     synonyms = SynonymFinder(content)
     today = today or build_date()
     env.globals.update(term_anchor=term_anchor, also_called=synonyms.others, today=today,
+                       cited_source_ids=cited_source_ids,
                        source_status=source_status, citation_chips=citation_chips,
                        is_local=is_local, place_label=place_label)
     site = SiteMap(content, checklists)
@@ -93,7 +94,7 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
     pages = []
     for entry in site.pages():
         links = PageLinks(entry.path, requirement_pages)
-        context = _page_context(entry, content, checklists, anchors, print_templates)
+        context = _page_context(entry, site, checklists, anchors, print_templates)
         text = env.get_template(entry.template).render(
             **common, **context, title=entry.title, to=links,
             glossed=lambda text, links=links: linker.link(text, links.glossary()))
@@ -107,9 +108,10 @@ def render_pages(content: Content, templates: Path, checklists: list[Checklist],
     return pages
 
 
-def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist],
+def _page_context(entry: PageEntry, site: SiteMap, checklists: list[Checklist],
                   anchors: dict[str, dict[int, list[str]]], print_templates: Path) -> dict[str, Any]:
     """What each kind of page needs beyond the shared context."""
+    content = site.content
     subject = entry.subject
     if isinstance(subject, Checklist):
         form = build_form(subject)
@@ -123,17 +125,16 @@ def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist
         return {"system": subject, "index": number_words(content.township.systems.index(subject) + 1)}
     if isinstance(subject, Sector):
         groups = subject.topics_in_order(content.topic_names)
-        return {"sector": subject, "groups": groups, "parts": sector_parts(subject, content),
+        return {"sector": subject, "groups": groups, "parts": site.parts_of(subject),
                 "topic_descriptions": {t.name: t.description for t in content.topics},
                 "matrix": topic_source_matrix(groups), "matrix_sources": list(content.sources),
                 "indicators": [i for i in content.indicators if subject.id in i.sectors],
                 "tasks": [t for t in content.tasks.tasks if subject.id in t.sectors],
                 "sector_checklists": [c for c in checklists if subject.id in c.sectors]}
     if isinstance(subject, SectorPart):
-        siblings = sector_parts(subject.sector, content)
+        siblings = site.parts_of(subject.sector)
         at = subject.number - 1
-        return {"part": subject, "topic_descriptions": {t.name: t.description for t in content.topics},
-                "previous": siblings[at - 1] if at > 0 else None,
+        return {"part": subject, "previous": siblings[at - 1] if at > 0 else None,
                 "next": siblings[at + 1] if at + 1 < len(siblings) else None}
     if entry.template == "glossary.md.j2":
         return glossary_context(content)
@@ -141,6 +142,11 @@ def _page_context(entry: PageEntry, content: Content, checklists: list[Checklist
         return {"source": subject, "range_anchors": anchors.get(subject.id, {}),
                 "cited_by": requirements_citing(content, subject)}
     return {}
+
+
+def cited_source_ids(requirements: list[Requirement]) -> list[str]:
+    """The documents a list of requirements cites, by id."""
+    return sorted({c.source_id for r in requirements for c in r.cites})
 
 
 def topic_source_matrix(groups: list[tuple[str, list[Requirement]]]) -> list[tuple[str, dict[str, int]]]:
